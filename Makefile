@@ -1,0 +1,59 @@
+# Meritpass — the two commands: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PG_URL ?= postgresql://postgres@127.0.0.1:5432/meritpass
+HOST ?= 127.0.0.1
+PORT ?= 8000
+SRC := src tests bench
+
+.PHONY: run test lint types imports pytest pytest-postgres bench install interop-deps messages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+interop/js/node_modules/.package-lock.json: interop/js/package.json interop/js/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix interop/js --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the interoperability tests will be skipped (a failure when CI=true)"; fi
+
+interop-deps: interop/js/node_modules/.package-lock.json
+
+run: install
+	MERITPASS_DEBUG=1 $(BIN)/python manage.py migrate --no-input
+	MERITPASS_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install interop-deps lint types imports pytest pytest-postgres
+
+lint: install
+	$(BIN)/ruff check $(SRC)
+	$(BIN)/ruff format --check $(SRC)
+
+types: install
+	$(BIN)/mypy src
+
+imports: install
+	$(BIN)/lint-imports
+
+pytest: install
+	$(BIN)/pytest -n 2 --dist loadgroup
+
+# The integration tests once more, against PostgreSQL.
+pytest-postgres: install
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -n 2 --dist loadgroup tests/integration -m "not browser"
+
+bench: install interop-deps
+	$(BIN)/python -m bench
+
+messages: install
+	cd src/meritpass/site && ../../../$(BIN)/django-admin makemessages -l sv -l en --no-obsolete
+	cd src/meritpass/site && ../../../$(BIN)/django-admin compilemessages
+
+clean:
+	rm -rf $(VENV) var interop/js/node_modules .pytest_cache .mypy_cache .ruff_cache

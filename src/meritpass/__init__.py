@@ -1,0 +1,1 @@
+"""Meritpass: European micro-credentials as W3C Verifiable Credentials."""

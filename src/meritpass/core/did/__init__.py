@@ -1,0 +1,1 @@
+"""Decentralized identifiers: did:key and did:web, resolved through an injected port."""

@@ -1,0 +1,1 @@
+"""Ed25519 keys in the Multikey format, with multibase encodings."""

@@ -1,0 +1,1 @@
+"""Verifiable Credential Data Integrity 1.0 proofs and their cryptosuites."""

@@ -1,0 +1,10 @@
+"""Texts for the proofs area."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final
+
+from meritpass.core.messages import Message
+
+MESSAGES: Final[Mapping[str, Message]] = {}

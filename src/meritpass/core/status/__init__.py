@@ -1,0 +1,1 @@
+"""Bitstring Status List 1.0."""

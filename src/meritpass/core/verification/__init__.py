@@ -1,0 +1,1 @@
+"""Verification reports and the verification of credentials and presentations."""

@@ -1,0 +1,18 @@
+"""The site's URLs: language-prefixed pages, the admin and the language switch."""
+
+from __future__ import annotations
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from meritpass.site import views
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("healthz", views.health, name="health"),
+]
+urlpatterns += i18n_patterns(
+    path("", views.start, name="start"),
+    path("admin/", admin.site.urls),
+)

@@ -1,0 +1,22 @@
+"""Site-wide pages."""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+
+@require_GET
+def start(request: HttpRequest) -> HttpResponse:
+    """Show the start page."""
+    return render(request, "site/start.html")
+
+
+@require_GET
+def health(request: HttpRequest) -> JsonResponse:
+    """Report that the application answers and its database is reachable."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok", "database": connection.vendor})

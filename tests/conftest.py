@@ -1,0 +1,67 @@
+"""Shared test set-up.
+
+Integration tests run on SQLite by default and on PostgreSQL when ``DATABASE_URL`` names one
+(``make test`` runs both). When ``CI=true``, a skipped PostgreSQL, browser or interoperability test
+is reported as a failure: those parts must run in CI, never quietly drop out.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Generator
+from pathlib import Path
+
+import pytest
+
+STANDARDS = Path(__file__).parent / "data" / "standards"
+MUST_RUN_IN_CI = ("postgres", "browser", "interop")
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def on_postgres() -> bool:
+    return os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+
+
+@pytest.fixture(scope="session")
+def standards() -> Path:
+    """The published test suites and vectors (tests/data/standards)."""
+    return STANDARDS
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    if not on_postgres():
+        return
+    import psycopg  # noqa: PLC0415 - only the PostgreSQL pass needs the driver
+
+    url = os.environ["DATABASE_URL"]
+    try:
+        psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", connect_timeout=3).close()
+    except psycopg.OperationalError as error:
+        if in_ci():
+            raise pytest.UsageError(f"CI=true and PostgreSQL is unreachable: {error}") from None
+        pytest.exit(f"PostgreSQL is unreachable, its pass is skipped: {error}", returncode=0)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Leave the PostgreSQL-only tests to the PostgreSQL pass."""
+    if on_postgres():
+        return
+    postgres_only = [item for item in items if item.get_closest_marker("postgres")]
+    if postgres_only:
+        config.hook.pytest_deselected(items=postgres_only)
+        items[:] = [item for item in items if not item.get_closest_marker("postgres")]
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, None]:
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    required = [name for name in MUST_RUN_IN_CI if item.get_closest_marker(name)]
+    if report.skipped and required and in_ci():
+        report.outcome = "failed"
+        report.longrepr = f"CI=true: a {required[0]} test may not be skipped ({report.longrepr})"
