@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PG_URL ?= postgresql://postgres@127.0.0.1:5432/meritpass
 HOST ?= 127.0.0.1
 PORT ?= 8000
-SRC := src tests bench
+SRC := src tests bench tools
 
 .PHONY: run test lint types imports pytest pytest-postgres bench install interop-deps messages clean
 

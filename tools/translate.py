@@ -1,0 +1,40 @@
+"""Fill Swedish translations into the .po catalogues from a JSON mapping, then compile them.
+
+Usage: python tools/translate.py translations.json
+The JSON maps an English msgid to its Swedish msgstr. Entries already translated are kept unless
+the mapping gives a new text.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import polib
+
+ROOT = Path(__file__).resolve().parent.parent / "src" / "meritpass"
+
+
+def main(mapping_path: str) -> int:
+    mapping: dict[str, str] = json.loads(Path(mapping_path).read_text("utf-8"))
+    for po_path in sorted(ROOT.glob("**/locale/sv/LC_MESSAGES/*.po")):
+        catalogue = polib.pofile(str(po_path))
+        for entry in catalogue:
+            if entry.msgid in mapping:
+                entry.msgstr = mapping[entry.msgid]
+                if "fuzzy" in entry.flags:
+                    entry.flags.remove("fuzzy")
+        catalogue.save()
+        catalogue.save_as_mofile(str(po_path.with_suffix(".mo")))
+        missing = [e.msgid for e in catalogue if not e.msgstr and not e.obsolete]
+        for msgid in missing:
+            print(f"untranslated in {po_path.relative_to(ROOT)}: {msgid!r}")
+    for po_path in sorted(ROOT.glob("**/locale/en/LC_MESSAGES/*.po")):
+        catalogue = polib.pofile(str(po_path))
+        catalogue.save_as_mofile(str(po_path.with_suffix(".mo")))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))
