@@ -41,7 +41,7 @@ def browser() -> Iterator[Browser]:
     executable = _chromium()
     if executable is None:
         pytest.skip("Chromium is not installed (apt-get install chromium)")
-    # Playwright's sync API runs an event loop in this thread; Django's ORM refuses that unless told.
+    # Playwright's sync API runs an event loop in this thread; Django's ORM refuses it unless told.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     from playwright.sync_api import sync_playwright  # noqa: PLC0415 - only browser tests need it
 

@@ -173,7 +173,11 @@ def _subject_check(index: int, credential: JsonObject, presenter: str | None) ->
     """Check that the presenter is the subject of a presented credential (holder binding)."""
     subject = credential.get("credentialSubject")
     subjects = subject if isinstance(subject, list) else [subject]
-    ids = {item.get("id") for item in subjects if isinstance(item, dict)} - {None}
+    ids = {
+        item["id"]
+        for item in subjects
+        if isinstance(item, dict) and isinstance(item.get("id"), str)
+    }
     number = index + 1
     if not ids:
         return skipped(CheckName.HOLDER, "holder.subject_unbound", credential=number)
