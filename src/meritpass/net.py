@@ -7,7 +7,10 @@ size and time, and every failure becomes a :class:`ResolutionError`.
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 import urllib.error
+import urllib.parse
 import urllib.request
 from typing import Final
 
@@ -43,11 +46,23 @@ _OPENER: Final = urllib.request.build_opener(_HttpsOnly())
 
 
 def fetch_https(
-    url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES
+    url: str,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    allow_private: bool = False,
 ) -> bytes:
-    """Return the body at ``url`` (https only), or raise :class:`ResolutionError`."""
+    """Return the body at ``url`` (https only), or raise :class:`ResolutionError`.
+
+    Security: a host that resolves to a loopback, private or link-local address is refused unless
+    ``allow_private``, so a credential cannot make a server probe its own network (SSRF). The
+    check runs before connecting; DNS answers that change between the check and the connection
+    are not caught here.
+    """
     if not url.startswith("https://"):
         raise ResolutionError("resolution.failed", what=url, reason="only https URLs are fetched")
+    if not allow_private:
+        _refuse_private_host(url)
     request = urllib.request.Request(url, headers={"Accept": _ACCEPT})  # noqa: S310 - https only
     try:
         with _OPENER.open(request, timeout=timeout) as response:
@@ -59,3 +74,18 @@ def fetch_https(
             "resolution.failed", what=url, reason=f"larger than {max_bytes} bytes"
         )
     return body
+
+
+def _refuse_private_host(url: str) -> None:
+    host = urllib.parse.urlsplit(url).hostname or ""
+    try:
+        addresses = {
+            str(info[4][0]) for info in socket.getaddrinfo(host, 443, type=socket.SOCK_STREAM)
+        }
+    except (OSError, UnicodeError) as error:
+        raise ResolutionError("resolution.failed", what=url, reason=str(error)) from None
+    for address in addresses:
+        if not ipaddress.ip_address(address.split("%", 1)[0]).is_global:
+            raise ResolutionError(
+                "resolution.failed", what=url, reason=f"{host} is not a public address"
+            )

@@ -53,7 +53,7 @@ def loader() -> DocumentLoader:
 
 
 def canonical(vector: Json, name: str) -> str:
-    path = IMPL / "test-vectors-extracted" / vector[name]
+    path: Path = IMPL / "test-vectors-extracted" / vector[name]
     return path.resolve().read_text("utf-8")
 
 

@@ -115,7 +115,7 @@ def test_signature_and_proof_value(vector: Vector) -> None:
 
 def test_signing_reproduces_the_signed_document(vector: Vector) -> None:
     config = vector.json("proofConfig")
-    secured = data_integrity.sign(
+    secured: Json = data_integrity.sign(
         unsigned(vector),
         key=key(),
         verification_method=config["verificationMethod"],

@@ -16,7 +16,9 @@ from typing import Final
 LANGUAGES: Final = ("sv", "en")
 
 _AREAS: Final = (
+    "meritpass.core.did.messages",
     "meritpass.core.jsonld.messages",
+    "meritpass.core.keys.messages",
     "meritpass.core.proofs.messages",
     "meritpass.core.status.messages",
     "meritpass.core.verification.messages",

@@ -1,60 +1,25 @@
-"""XML Schema ``dateTimeStamp`` values, as Data Integrity requires for ``created`` and ``expires``.
-
-https://www.w3.org/TR/xmlschema11-2/#dateTimeStamp: a date and time with a time-zone offset. The
-grammar is checked exactly here because :meth:`datetime.fromisoformat` also accepts ISO 8601
-forms (basic format, date only, a space for ``T``) that are not XML Schema values.
-"""
+"""Proof dates (``created``, ``expires``): XML Schema dateTimeStamps, with proof error codes."""
 
 from __future__ import annotations
 
-import re
-from datetime import UTC, datetime, timedelta, timezone
-from typing import Final
+from datetime import datetime
 
+from meritpass.core import datetimes
 from meritpass.core.errors import InputError, ProofError
 from meritpass.core.keys.excerpt import excerpt
-
-_DATETIME_STAMP: Final = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})\Z",
-    re.ASCII,
-)
 
 
 def parse_datetime_stamp(value: object, *, name: str) -> datetime:
     """Return the aware datetime in ``value``, or raise naming the property ``name``."""
-    match = _DATETIME_STAMP.match(value) if isinstance(value, str) else None
-    if match is None:
+    moment = datetimes.parse_datetime_stamp(value)
+    if moment is None:
         raise InputError("proof.invalid_datetime", property=name, value=excerpt(value))
-    year, month, day, hour, minute, second, fraction, zone = match.groups()
-    try:
-        return datetime(
-            int(year),
-            int(month),
-            int(day),
-            int(hour),
-            int(minute),
-            int(second),
-            int((fraction or "0")[:6].ljust(6, "0")),
-            tzinfo=_zone(zone),
-        )
-    except ValueError:
-        raise InputError("proof.invalid_datetime", property=name, value=excerpt(value)) from None
+    return moment
 
 
 def format_datetime_stamp(moment: datetime, *, name: str) -> str:
     """Return ``moment`` in UTC as ``YYYY-MM-DDThh:mm:ss[.ffffff]Z``; a naive one is refused."""
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ProofError("proof.naive_datetime", property=name)
-    utc = moment.astimezone(UTC)
-    fraction = f".{utc.microsecond:06d}".rstrip("0") if utc.microsecond else ""
-    return utc.strftime("%Y-%m-%dT%H:%M:%S") + fraction + "Z"
-
-
-def _zone(text: str) -> timezone:
-    if text == "Z":
-        return UTC
-    hours, minutes = int(text[1:3]), int(text[4:6])
-    if minutes > 59 or hours * 60 + minutes > 14 * 60:
-        raise ValueError(text)
-    offset = timedelta(hours=hours, minutes=minutes)
-    return timezone(-offset if text[0] == "-" else offset)
+    try:
+        return datetimes.format_datetime_stamp(moment)
+    except ValueError:
+        raise ProofError("proof.naive_datetime", property=name) from None

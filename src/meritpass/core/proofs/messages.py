@@ -1,19 +1,13 @@
-"""Texts for the proofs area, and for keys and DIDs, which reach users through proof results.
-
-``keys.messages`` and ``did.messages`` are joined here until ``core.messages`` lists those areas
-itself; then drop them from this table.
-"""
+"""Texts for the proofs area."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Final
 
-from meritpass.core.did.messages import MESSAGES as DID_MESSAGES
-from meritpass.core.keys.messages import MESSAGES as KEY_MESSAGES
 from meritpass.core.messages import Message
 
-PROOF_MESSAGES: Final[Mapping[str, Message]] = {
+MESSAGES: Final[Mapping[str, Message]] = {
     "proof.verified": Message(
         en="The proof is valid (signed with {verification_method}).",
         sv="Beviset är giltigt (signerat med {verification_method}).",
@@ -139,5 +133,3 @@ PROOF_MESSAGES: Final[Mapping[str, Message]] = {
         sv="Beviset kunde inte kontrolleras ({reason}).",
     ),
 }
-
-MESSAGES: Final[Mapping[str, Message]] = {**KEY_MESSAGES, **DID_MESSAGES, **PROOF_MESSAGES}

@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Final
 from urllib.parse import urlsplit
 
+from meritpass.core.datetimes import parse_datetime_stamp
 from meritpass.core.errors import StatusListError
 from meritpass.core.status.bitstring_status_list import MAX_STATUS_SIZE
 
@@ -29,10 +30,6 @@ _HEX_STATUS = re.compile(r"0x[0-9a-fA-F]{1,8}", re.ASCII)
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*", re.ASCII)
 _NO_SPACE = re.compile(r"[^\x00-\x20\x7f]+")
 #: XML Schema dateTimeStamp; a time-zone offset is at most 14:00 either way.
-_DATE_TIME = re.compile(
-    r"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d+))?(Z|[+-](?:0\d|1[0-3]):[0-5]\d|[+-]14:00)",
-    re.ASCII,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,15 +101,7 @@ def is_absolute_url(value: object) -> bool:
 
 def parse_date_time(value: object) -> datetime | None:
     """Return an XML Schema dateTimeStamp (time zone required) as a datetime, or ``None``."""
-    match = _DATE_TIME.fullmatch(value) if isinstance(value, str) else None
-    if match is None:
-        return None
-    seconds, fraction, zone = match.groups()
-    text = seconds + (f".{fraction[:6]:0<6}" if fraction else "")
-    try:
-        return datetime.fromisoformat(text + ("+00:00" if zone == "Z" else zone))
-    except ValueError:
-        return None
+    return parse_datetime_stamp(value)
 
 
 def _index(value: object, *, strict: bool) -> int:
