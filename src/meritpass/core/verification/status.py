@@ -12,7 +12,6 @@ from typing import Final
 
 from meritpass.core.documents import JsonObject, check_document, parse_document
 from meritpass.core.errors import StatusListError
-from meritpass.core.proofs import data_integrity
 from meritpass.core.status.validate import StatusResult, check_status
 from meritpass.core.verification.policy import StatusListFetcher, VerificationPolicy
 from meritpass.core.verification.report import Check, CheckName, failed, passed, skipped
@@ -52,16 +51,7 @@ def _verified_lists(
         list_issuer_id = list_issuer.get("id") if isinstance(list_issuer, dict) else list_issuer
         if issuer is None or list_issuer_id != issuer:
             raise StatusListError("status.list_other_issuer", url=url)
-        proofs = data_integrity.verify(
-            credential,
-            resolver=policy.resolver,
-            now=policy.now,
-            loader=policy.loader,
-            limits=policy.limits,
-            allowed_suites=policy.allowed_suites,
-            expected_controller=issuer,
-            clock_skew=policy.clock_skew,
-        )
+        proofs = policy.verify_proofs(credential, controller=issuer)
         if not proofs.verified:
             failure = next(result for result in proofs if not result.verified)
             raise StatusListError("status.list_not_verified", url=url, reason=failure.code)

@@ -11,8 +11,7 @@ from typing import Final
 
 from meritpass.core.documents import JsonObject, check_document, parse_document
 from meritpass.core.errors import MeritpassError
-from meritpass.core.proofs import data_integrity
-from meritpass.core.proofs.purposes import ASSERTION_METHOD, AUTHENTICATION
+from meritpass.core.proofs.purposes import AUTHENTICATION
 from meritpass.core.proofs.result import ProofSetResult
 from meritpass.core.verification.policy import VerificationPolicy
 from meritpass.core.verification.report import Check, CheckName, Report, failed, passed, skipped
@@ -74,7 +73,7 @@ def _parse(document: Input, policy: VerificationPolicy) -> JsonObject:
 
 def _credential_report(document: JsonObject, policy: VerificationPolicy) -> Report:
     shape = credential_shape(document, loader=policy.loader, limits=policy.limits)
-    proofs = _proofs(document, policy, purpose=ASSERTION_METHOD)
+    proofs = policy.verify_proofs(document)
     checks = (
         shape.check,
         *_proof_checks(proofs),
@@ -91,7 +90,9 @@ def _presentation_report(
     document: JsonObject, policy: VerificationPolicy, *, challenge: str | None, domain: str | None
 ) -> Report:
     shape = presentation_shape(document, loader=policy.loader, limits=policy.limits)
-    proofs = _proofs(document, policy, purpose=AUTHENTICATION, challenge=challenge, domain=domain)
+    proofs = policy.verify_proofs(
+        document, purpose=AUTHENTICATION, challenge=challenge, domain=domain
+    )
     try:
         credentials = embedded_credentials(document)
     except ShapeError:
@@ -109,28 +110,6 @@ def _presentation_report(
     )
     reports = tuple(verify_credential(credential, policy=policy) for credential in credentials)
     return Report(PRESENTATION, checks, reports)
-
-
-def _proofs(
-    document: JsonObject,
-    policy: VerificationPolicy,
-    *,
-    purpose: str,
-    challenge: str | None = None,
-    domain: str | None = None,
-) -> ProofSetResult:
-    return data_integrity.verify(
-        document,
-        resolver=policy.resolver,
-        now=policy.now,
-        loader=policy.loader,
-        limits=policy.limits,
-        allowed_suites=policy.allowed_suites,
-        expected_purpose=purpose,
-        challenge=challenge,
-        domain=domain,
-        clock_skew=policy.clock_skew,
-    )
 
 
 def _proof_checks(proofs: ProofSetResult) -> tuple[Check, ...]:
