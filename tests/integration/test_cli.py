@@ -139,6 +139,18 @@ def test_a_file_over_the_size_limit_is_refused(
     assert "Dokumentet är 1100009 byte; gränsen är 1000000 byte." in err
 
 
+def test_the_size_limit_is_configurable(
+    tmp_path: Path, key_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    signed = tmp_path / "signed.json"
+    unsigned = write(tmp_path / "unsigned.json", credential_for(key_file))
+    run(capsys, "vc", "sign", unsigned, "--key", str(key_file), "-o", str(signed))
+    code, _, err = run(capsys, "vc", "verify", str(signed), "--max-bytes", "1000")
+    assert code == 2
+    assert "the limit is 1000 bytes" in err
+    assert run(capsys, "vc", "verify", str(signed), "--max-bytes", "5000")[0] == 0
+
+
 def test_a_missing_file_is_named(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, _, err = run(capsys, "vc", "verify", str(tmp_path / "nope.json"))
     assert code == 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from typing import Any, Final
 
 from meritpass.cli.keys import load_key
@@ -18,6 +19,7 @@ from meritpass.cli.output import (
 )
 from meritpass.core.documents import parse_document
 from meritpass.core.errors import MeritpassError
+from meritpass.core.limits import DEFAULT_LIMITS, Limits
 from meritpass.core.messages import Message
 from meritpass.core.verification.report import CheckName, Outcome, Report
 from meritpass.library import (
@@ -65,6 +67,12 @@ def register(commands: Any) -> None:
         "--online", action="store_true", help="fetch did:web documents and status lists over HTTPS"
     )
     verifier.add_argument("--now", type=parse_moment, help="verify as of this time")
+    verifier.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_LIMITS.max_bytes,
+        help=f"refuse larger documents (default {DEFAULT_LIMITS.max_bytes})",
+    )
     verifier.set_defaults(run=_verify)
 
 
@@ -91,17 +99,19 @@ def _sign(arguments: argparse.Namespace) -> int:
 
 def _verify(arguments: argparse.Namespace) -> int:
     raw = read_bytes(arguments.file)
+    limits = replace(DEFAULT_LIMITS, max_bytes=arguments.max_bytes)
     policy = verification_policy(
         now=arguments.now,
         did_documents=[read_document(path) for path in arguments.did_document],
         status_lists=[read_document(path) for path in arguments.status_list],
         online=arguments.online,
+        limits=limits,
     )
     report = (
         verify_presentation(
             raw, challenge=arguments.challenge, domain=arguments.domain, policy=policy
         )
-        if _looks_like_presentation(raw)
+        if _looks_like_presentation(raw, limits)
         else verify_credential(raw, policy=policy)
     )
     if arguments.json:
@@ -134,9 +144,9 @@ def _print_report(report: Report, language: str, indent: str = "") -> None:
         print(_VERDICT[report.verified].text(language))
 
 
-def _looks_like_presentation(raw: bytes) -> bool:
+def _looks_like_presentation(raw: bytes, limits: Limits) -> bool:
     try:
-        return "VerifiablePresentation" in _types(parse_document(raw))
+        return "VerifiablePresentation" in _types(parse_document(raw, limits=limits))
     except MeritpassError:
         return False
 
