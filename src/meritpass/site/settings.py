@@ -50,7 +50,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "ninja",
     "meritpass.site",
+    "meritpass.taxonomy",
 ]
 
 MIDDLEWARE = [

@@ -7,8 +7,10 @@ from django.contrib import admin
 from django.urls import include, path
 
 from meritpass.site import views
+from meritpass.site.api import api
 
 urlpatterns = [
+    path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.health, name="health"),
 ]
