@@ -22,6 +22,7 @@ _AREAS: Final = (
     "meritpass.core.proofs.messages",
     "meritpass.core.status.messages",
     "meritpass.core.verification.messages",
+    "meritpass.core.vocabularies.messages",
 )
 
 
