@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from types import MappingProxyType
 from typing import Final
 
+from meritpass.core.did import key as did_key
 from meritpass.core.did.resolver import (
     RELATIONSHIPS,
     DidResolver,
@@ -72,6 +73,7 @@ def sign(
     chain, §4.3 step 6).
     """
     cryptosuite = _signing_suite(suite, proof_purpose)
+    _check_did_key_matches(key, verification_method)
     existing = _existing_proofs(document)
     previous = [previous_proof] if isinstance(previous_proof, str) else list(previous_proof or [])
     chained: JsonValue = previous_proof if isinstance(previous_proof, str) else list(previous)
@@ -326,6 +328,13 @@ def _signing_suite(name: str, purpose: str) -> Cryptosuite:
     if purpose not in RELATIONSHIPS:
         raise ProofError("did.unknown_purpose", purpose=excerpt(purpose))
     return suite
+
+
+def _check_did_key_matches(key: Ed25519Multikey, verification_method: str) -> None:
+    """A did:key method names its key: refuse to sign in its name with another key."""
+    did = verification_method.split("#", 1)[0]
+    if did.startswith(did_key.PREFIX) and did_key.key_from_did_key(did) != key.public_only():
+        raise ProofError("proof.key_mismatch", verification_method=excerpt(verification_method))
 
 
 def _existing_proofs(document: JsonObject) -> list[JsonValue]:

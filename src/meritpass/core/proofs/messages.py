@@ -12,6 +12,11 @@ MESSAGES: Final[Mapping[str, Message]] = {
         en="The proof is valid (signed with {verification_method}).",
         sv="Beviset är giltigt (signerat med {verification_method}).",
     ),
+    "proof.key_mismatch": Message(
+        en="The key is not the one {verification_method} names, so it cannot sign in its name.",
+        sv="Nyckeln är inte den som {verification_method} anger och kan därför inte signera i "
+        "dess namn.",
+    ),
     "proof.missing": Message(
         en="The document has no proof.",
         sv="Dokumentet saknar bevis.",

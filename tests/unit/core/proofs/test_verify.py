@@ -21,6 +21,7 @@ from tests.unit.core.proofs.support import (
     KEY,
     NOW,
     OTHER_KEY,
+    OTHER_VM,
     VM,
     Json,
     codes,
@@ -77,8 +78,15 @@ def test_changed_proof_options_fail(suite: str, name: str, value: str) -> None:
 
 @pytest.mark.parametrize("suite", SUITES)
 def test_a_signature_from_another_key_fails(suite: str) -> None:
-    document = signed_with(suite, key=OTHER_KEY)
+    document = signed_with(suite, key=OTHER_KEY, verification_method=OTHER_VM)
+    document["proof"]["verificationMethod"] = VM  # a forger claims the issuer's key
     assert codes(verify(document)) == ["proof.invalid_signature"]
+
+
+def test_signing_in_the_name_of_another_did_key_is_refused() -> None:
+    with pytest.raises(ProofError) as raised:
+        signed(key=OTHER_KEY, verification_method=VM)
+    assert raised.value.code == "proof.key_mismatch"
 
 
 def test_a_removed_property_fails() -> None:
