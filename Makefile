@@ -27,6 +27,7 @@ interop-deps: interop/js/node_modules/.package-lock.json
 
 run: install
 	MERITPASS_DEBUG=1 $(BIN)/python manage.py migrate --no-input
+	MERITPASS_DEBUG=1 $(BIN)/python manage.py import_esco --bundled --if-changed
 	MERITPASS_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install interop-deps lint types imports pytest pytest-postgres

@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from meritpass.cli import keys, status, vc
+from meritpass.cli import esco, keys, status, vc
 from meritpass.cli.output import UNUSABLE, CommandError
 from meritpass.core.errors import MeritpassError
 
@@ -48,6 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     vc_commands = vc_parser.add_subparsers(required=True, metavar="COMMAND")
     vc.register(vc_commands)
     status.register(vc_commands)
+    esco.register(commands)
     return parser
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.http import HttpRequest
 from ninja import NinjaAPI, Schema
 
+from meritpass.taxonomy.api import router as taxonomy_router
+
 api = NinjaAPI(
     title="Meritpass API",
     version="1",
@@ -21,3 +23,6 @@ class Health(Schema):
 def health(request: HttpRequest) -> Health:
     """Return ``ok`` when the API answers."""
     return Health(status="ok")
+
+
+api.add_router("/taxonomy", taxonomy_router)

@@ -17,4 +17,5 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.start, name="start"),
     path("admin/", admin.site.urls),
+    path("", include("meritpass.taxonomy.urls")),
 )

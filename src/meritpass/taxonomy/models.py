@@ -24,6 +24,8 @@ class EscoRelease(models.Model):
     occupations = models.PositiveIntegerField(default=0)
     occupation_skill_relations = models.PositiveIntegerField(default=0)
     swedish_labels = models.PositiveIntegerField(default=0)
+    #: SHA-256 over the imported files and the import format: the same digest means nothing to do.
+    digest = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["-imported_at"]
