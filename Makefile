@@ -52,9 +52,11 @@ pytest-postgres: install
 bench: install interop-deps
 	$(BIN)/python -m bench
 
+# Refresh every app's .po catalogue; fill Swedish texts with tools/translate.py, which compiles .mo.
 messages: install
-	cd src/meritpass/site && ../../../$(BIN)/django-admin makemessages -l sv -l en --no-obsolete
-	cd src/meritpass/site && ../../../$(BIN)/django-admin compilemessages
+	for app in $(dir $(wildcard src/meritpass/*/locale)); do \
+	  (cd $$app && $(CURDIR)/$(BIN)/django-admin makemessages -l sv -l en --no-obsolete) || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) var interop/js/node_modules .pytest_cache .mypy_cache .ruff_cache

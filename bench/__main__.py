@@ -1,9 +1,11 @@
-"""``make bench``: time signing and verification beside their baselines, all in one run.
+"""``make bench``: time signing, verification and ESCO import and search beside their baselines.
 
 Every figure is the median (and 95th percentile) of many warm runs on this machine. The baselines
-are measured in the same run: raw Ed25519 (PyNaCl), canonicalization with plain PyLD + pyoxigraph,
-and — when Node and ``interop/js/node_modules`` are present — the JavaScript reference
-implementation. Results go to ``bench/results.json`` and ``docs/benchmarks.md``.
+are measured in the same run: raw Ed25519 (PyNaCl); canonicalization with plain PyLD and
+pyoxigraph; the JavaScript reference implementation when Node and ``interop/js/node_modules`` are
+present; and for ESCO, CSV parsing alone and a single indexed lookup. ``--quick`` leaves the ESCO
+rows out and uses few runs. Results go to ``bench/results.json`` and
+``docs/benchmarks.md``.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import measure, report
+from bench import esco_import, esco_search, measure, report
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -31,7 +33,11 @@ def main(argv: list[str]) -> int:
             "cpus": measure.cpu_count(),
         },
         "credential": measure.credential_facts(),
-        "rows": measure.all_rows(quick=quick),
+        "rows": [
+            *measure.all_rows(quick=quick),
+            *([] if quick else esco_import.measure()),
+            *([] if quick else esco_search.measure()),
+        ],
         "reference": measure.javascript_reference(quick=quick),
     }
     (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n")

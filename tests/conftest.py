@@ -46,13 +46,21 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Leave the PostgreSQL-only tests to the PostgreSQL pass."""
-    if on_postgres():
-        return
-    postgres_only = [item for item in items if item.get_closest_marker("postgres")]
-    if postgres_only:
-        config.hook.pytest_deselected(items=postgres_only)
-        items[:] = [item for item in items if not item.get_closest_marker("postgres")]
+    """Leave the PostgreSQL-only tests to the PostgreSQL pass, and run full-ESCO readers last.
+
+    Once imported, the full ESCO classification stays committed for the rest of the session (per
+    xdist worker); running the tests that read it last keeps it out of tests that expect an empty
+    taxonomy.
+    """
+    if not on_postgres():
+        postgres_only = [item for item in items if item.get_closest_marker("postgres")]
+        if postgres_only:
+            config.hook.pytest_deselected(items=postgres_only)
+            items[:] = [item for item in items if not item.get_closest_marker("postgres")]
+    readers = [item for item in items if "esco_full" in getattr(item, "fixturenames", ())]
+    if readers:
+        others = [item for item in items if "esco_full" not in getattr(item, "fixturenames", ())]
+        items[:] = others + readers
 
 
 @pytest.hookimpl(hookwrapper=True)

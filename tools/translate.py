@@ -1,8 +1,9 @@
 """Fill Swedish translations into the .po catalogues from a JSON mapping, then compile them.
 
 Usage: python tools/translate.py translations.json
-The JSON maps an English msgid to its Swedish msgstr. Entries already translated are kept unless
-the mapping gives a new text.
+The JSON maps an English msgid to its Swedish msgstr; a key ``context::msgid`` applies only to the
+entry with that ``msgctxt`` (and wins over the plain key). Entries already translated are kept
+unless the mapping gives a new text.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ def main(mapping_path: str) -> int:
     for po_path in sorted(ROOT.glob("**/locale/sv/LC_MESSAGES/*.po")):
         catalogue = polib.pofile(str(po_path))
         for entry in catalogue:
-            if entry.msgid in mapping:
-                entry.msgstr = mapping[entry.msgid]
+            text = mapping.get(f"{entry.msgctxt}::{entry.msgid}", mapping.get(entry.msgid))
+            if text is not None:
+                entry.msgstr = text
                 if "fuzzy" in entry.flags:
                     entry.flags.remove("fuzzy")
         catalogue.save()

@@ -22,4 +22,5 @@ urlpatterns = [
     path(
         pgettext_lazy("URL", "occupations/isco/<slug:code>/"), views.isco_group, name="isco-group"
     ),
+    path(pgettext_lazy("URL", "levels/"), views.levels, name="levels"),
 ]

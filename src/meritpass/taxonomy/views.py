@@ -1,4 +1,4 @@
-"""The skill search page, the autocomplete's suggestions, and the pages of ESCO concepts."""
+"""Skill search, the autocomplete's suggestions, ESCO concept pages, and the levels page."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from meritpass.core.vocabularies import controlled_lists
+from meritpass.core.vocabularies.eqf import EQF, SEQF_FRAMEWORK
 from meritpass.taxonomy import concepts, search
 from meritpass.taxonomy.concepts import ESCO
 from meritpass.taxonomy.models import Concept
@@ -125,3 +127,37 @@ def _attribution() -> dict[str, object]:
 
 def _status(form: SearchForm) -> int:
     return 400 if form.is_bound and not form.is_valid() else 200
+
+
+@require_GET
+def levels(request: HttpRequest) -> HttpResponse:
+    """Show the EQF and SeQF levels, credit systems and the controlled lists of Annex I."""
+    language = _language()
+    context = {
+        "language": language,
+        "eqf": [
+            {
+                "level": level.level,
+                "uri": level.uri,
+                "knowledge": level.knowledge.text(language),
+                "skills": level.skills.text(language),
+                "autonomy": level.responsibility_and_autonomy.text(language),
+            }
+            for level in EQF.values()
+        ],
+        "seqf_framework": SEQF_FRAMEWORK,
+        "ects_hours": controlled_lists.ECTS_HOURS_PER_CREDIT,
+        "vocabularies": [
+            {
+                "key": vocabulary.key,
+                "name": vocabulary.name.text(language),
+                "scheme": vocabulary.scheme,
+                "terms": [
+                    {"uri": term.uri, "label": term.label.text(language), "europass": term.europass}
+                    for term in vocabulary.terms
+                ],
+            }
+            for vocabulary in controlled_lists.ALL
+        ],
+    }
+    return render(request, "taxonomy/levels.html", context)

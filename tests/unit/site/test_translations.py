@@ -19,7 +19,7 @@ def test_there_are_catalogues_for_both_languages() -> None:
 @pytest.mark.parametrize("path", [p for p in CATALOGUES if p.parts[-3] == "sv"], ids=str)
 def test_every_swedish_text_is_translated(path: Path) -> None:
     catalogue = polib.pofile(str(path))
-    untranslated = [entry.msgid for entry in catalogue if not entry.msgstr and not entry.obsolete]
+    untranslated = [entry.msgid for entry in catalogue.untranslated_entries()]
     fuzzy = [entry.msgid for entry in catalogue if "fuzzy" in entry.flags]
     assert untranslated == []
     assert fuzzy == []
@@ -29,6 +29,13 @@ def test_every_swedish_text_is_translated(path: Path) -> None:
 def test_compiled_catalogue_matches_its_source(path: Path) -> None:
     compiled = polib.mofile(str(path.with_suffix(".mo")))
     source = polib.pofile(str(path))
-    assert {e.msgid: e.msgstr for e in compiled} == {
-        e.msgid: e.msgstr for e in source if e.msgstr and not e.obsolete
-    }
+    translated = [e for e in source if (e.msgstr or e.msgstr_plural) and not e.obsolete]
+    assert {key(e): text(e) for e in compiled} == {key(e): text(e) for e in translated}
+
+
+def key(entry: polib.POEntry | polib.MOEntry) -> tuple[str | None, str]:
+    return entry.msgctxt, entry.msgid
+
+
+def text(entry: polib.POEntry | polib.MOEntry) -> object:
+    return entry.msgstr or tuple(sorted(entry.msgstr_plural.items()))
