@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 from ninja import NinjaAPI, Schema
 
+from meritpass.site import problems
 from meritpass.taxonomy.api import router as taxonomy_router
 
 api = NinjaAPI(
@@ -13,6 +14,7 @@ api = NinjaAPI(
     description="Micro-credentials: skills and levels, issuing, passports and verification.",
     urls_namespace="api",
 )
+problems.install(api)
 
 
 class Health(Schema):

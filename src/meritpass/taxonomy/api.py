@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import P, QueryEx, Router, Schema
 from ninja.errors import HttpError
 
@@ -122,7 +123,8 @@ def read_concept(
     """Return one concept with its labels, hierarchy and related concepts."""
     concept = concepts.find(reference)
     if concept is None:
-        raise HttpError(404, f"No ESCO concept is known as {reference[:200]!r}.")
+        message = _("No ESCO concept is known as “%(reference)s”.") % {"reference": reference[:200]}
+        raise HttpError(404, message)
     return _concept(concepts.details(concept, lang), version=concepts.esco_version())
 
 

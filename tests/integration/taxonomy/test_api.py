@@ -91,9 +91,10 @@ def test_bad_search_parameters_get_a_clear_422(
 ) -> None:
     response = client.get("/api/taxonomy/search", params)
     assert response.status_code == 422
-    problems = response.json()["detail"]
-    assert any(problem["loc"][:2] == ["query", field] for problem in problems), problems
-    assert all(problem["msg"] for problem in problems)
+    assert response["Content-Type"] == "application/problem+json"
+    problems = response.json()["errors"]
+    assert any(problem["location"].startswith(f"query.{field}") for problem in problems), problems
+    assert all(problem["message"] for problem in problems)
 
 
 @pytest.mark.parametrize(
@@ -160,8 +161,9 @@ def test_an_isco_group_is_read_by_its_code(client: Client, esco_sample: ImportSu
 def test_an_unknown_concept_is_a_404(
     client: Client, esco_sample: ImportSummary, reference: str
 ) -> None:
-    response = client.get(f"/api/taxonomy/concepts/{reference}")
+    response = client.get(f"/api/taxonomy/concepts/{reference}", headers={"accept-language": "en"})
     assert response.status_code == 404
+    assert response.json()["type"] == "urn:meritpass:problem:not-found"
     assert "No ESCO concept" in response.json()["detail"]
 
 
