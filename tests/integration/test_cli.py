@@ -151,6 +151,18 @@ def test_the_size_limit_is_configurable(
     assert run(capsys, "vc", "verify", str(signed), "--max-bytes", "5000")[0] == 0
 
 
+@pytest.mark.parametrize("option", ["--now", "--created"])
+def test_a_bad_date_names_its_option(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, option: str
+) -> None:
+    command = ["vc", "verify"] if option == "--now" else ["vc", "sign", "--key", "k.json"]
+    with pytest.raises(SystemExit) as exited:
+        main([*command, str(tmp_path / "x.json"), option, "garbage"])
+    assert exited.value.code == 2
+    error = capsys.readouterr().err
+    assert f"argument {option}: 'garbage' is not a date and time with a time zone" in error
+
+
 def test_a_missing_file_is_named(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, _, err = run(capsys, "vc", "verify", str(tmp_path / "nope.json"))
     assert code == 2

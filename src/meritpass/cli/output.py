@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import sys
@@ -9,9 +10,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Final
 
+from meritpass.core.datetimes import parse_datetime_stamp
 from meritpass.core.documents import JsonObject, JsonValue, parse_document
 from meritpass.core.messages import Message
-from meritpass.core.proofs.datetimes import parse_datetime_stamp
 
 SUCCESS: Final = 0
 NOT_VERIFIED: Final = 1
@@ -60,5 +61,13 @@ def write_json(value: JsonValue, path: str | None, *, private: bool = False) -> 
 
 
 def parse_moment(value: str) -> datetime:
-    """Parse a command-line date and time (XML Schema dateTimeStamp, e.g. 2026-01-31T12:00:00Z)."""
-    return parse_datetime_stamp(value, name="--now")
+    """Parse a command-line date and time (XML Schema dateTimeStamp, e.g. 2026-01-31T12:00:00Z).
+
+    argparse names the option and exits with code 2 when this raises ``ArgumentTypeError``.
+    """
+    moment = parse_datetime_stamp(value)
+    if moment is None:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a date and time with a time zone, e.g. 2026-06-12T09:00:00Z"
+        )
+    return moment
