@@ -12,6 +12,7 @@ from typing import Any
 from meritpass.core.did.key import did_key, verification_method_id
 from meritpass.core.did.resolver import StandardResolver
 from meritpass.core.documents import JsonObject
+from meritpass.core.errors import ResolutionError
 from meritpass.core.keys.multikey import Ed25519Multikey
 from meritpass.core.proofs.data_integrity import sign
 from meritpass.core.status.bitstring_status_list import BitstringStatusList
@@ -87,8 +88,6 @@ def policy(
     served = dict(lists or {})
 
     def fetch(url: str) -> JsonObject:
-        from meritpass.core.errors import ResolutionError  # noqa: PLC0415
-
         if url not in served:
             raise ResolutionError("resolution.failed", what=url, reason="not served")
         return copy.deepcopy(served[url])

@@ -107,12 +107,13 @@ def _verify(arguments: argparse.Namespace) -> int:
         online=arguments.online,
         limits=limits,
     )
+    document = _parsed_or_raw(raw, limits)
     report = (
         verify_presentation(
-            raw, challenge=arguments.challenge, domain=arguments.domain, policy=policy
+            document, challenge=arguments.challenge, domain=arguments.domain, policy=policy
         )
-        if _looks_like_presentation(raw, limits)
-        else verify_credential(raw, policy=policy)
+        if isinstance(document, dict) and "VerifiablePresentation" in _types(document)
+        else verify_credential(document, policy=policy)
     )
     if arguments.json:
         write_json(report.to_json(), None)
@@ -144,11 +145,12 @@ def _print_report(report: Report, language: str, indent: str = "") -> None:
         print(_VERDICT[report.verified].text(language))
 
 
-def _looks_like_presentation(raw: bytes, limits: Limits) -> bool:
+def _parsed_or_raw(raw: bytes, limits: Limits) -> bytes | dict[str, Any]:
+    """Parse once; unusable input goes to the verifier as it is, which reports why."""
     try:
-        return "VerifiablePresentation" in _types(parse_document(raw, limits=limits))
+        return parse_document(raw, limits=limits)
     except MeritpassError:
-        return False
+        return raw
 
 
 def _types(document: dict[str, Any]) -> list[Any]:

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Final
 
+from meritpass.core.datetimes import parse_datetime_stamp
 from meritpass.core.documents import JsonObject, JsonValue
 from meritpass.core.errors import MeritpassError
 from meritpass.core.jsonld.loader import DocumentLoader
 from meritpass.core.jsonld.to_rdf import to_rdf
 from meritpass.core.limits import Limits
-from meritpass.core.proofs.datetimes import parse_datetime_stamp
 from meritpass.core.verification.report import Check, CheckName, failed, passed
 
 VC_V2: Final = "https://www.w3.org/ns/credentials/v2"
@@ -141,10 +141,10 @@ def _check_dates(document: JsonObject, version: str) -> None:
 def _optional_date(document: JsonObject, name: str) -> datetime | None:
     if name not in document:
         return None
-    try:
-        return parse_datetime_stamp(document[name], name=name)
-    except MeritpassError:
-        raise ShapeError("format.date", property=name) from None
+    moment = parse_datetime_stamp(document[name])
+    if moment is None:
+        raise ShapeError("format.date", property=name)
+    return moment
 
 
 def _check_json_ld(document: JsonObject, *, loader: DocumentLoader, limits: Limits) -> None:
