@@ -25,10 +25,16 @@ interop/js/node_modules/.package-lock.json: interop/js/package.json interop/js/p
 
 interop-deps: interop/js/node_modules/.package-lock.json
 
+RUN_ENV := MERITPASS_DEBUG=1 MERITPASS_DEMO=1 MERITPASS_PUBLIC_URL=http://$(HOST):$(PORT)
+
+# Migrate, import ESCO and the demo once, then serve the site with a background worker beside it.
 run: install
-	MERITPASS_DEBUG=1 $(BIN)/python manage.py migrate --no-input
-	MERITPASS_DEBUG=1 $(BIN)/python manage.py import_esco --bundled --if-changed
-	MERITPASS_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(RUN_ENV) $(BIN)/python manage.py migrate --no-input
+	$(RUN_ENV) $(BIN)/python manage.py import_esco --bundled --if-changed
+	$(RUN_ENV) $(BIN)/python manage.py load_demo
+	$(RUN_ENV) $(BIN)/python manage.py run_worker & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(RUN_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install interop-deps lint types imports pytest pytest-postgres
 

@@ -13,7 +13,10 @@ command line.
     │   ├── CanonicalizationError   RDFC-1.0 refused: too many blank nodes or too much work
     │   ├── KeyFormatError          key material that is not a well-formed Ed25519 Multikey
     │   ├── DidError                a malformed DID or an unsupported DID method
-    │   └── StatusListError         a malformed status list or an index outside it
+    │   ├── StatusListError         a malformed status list or an index outside it
+    │   ├── SpecificationError      a micro-credential specification that breaks a rule (names
+    │   │                           the field as a JSON path in ``params["field"]``)
+    │   └── CredentialError         a credential cannot be built from the given parts
     ├── ResolutionError             a DID, key or status list could not be obtained
     └── ProofError                  a proof cannot be created (no usable key, unknown suite)
 """
@@ -70,6 +73,14 @@ class DidError(InputError):
 
 class StatusListError(InputError):
     default_code = "status.invalid_list"
+
+
+class SpecificationError(InputError):
+    default_code = "specification.invalid"
+
+
+class CredentialError(InputError):
+    default_code = "credential.invalid"
 
 
 class ResolutionError(MeritpassError):

@@ -16,6 +16,7 @@ from typing import Final
 LANGUAGES: Final = ("sv", "en")
 
 _AREAS: Final = (
+    "meritpass.core.credentials.messages",
     "meritpass.core.did.messages",
     "meritpass.core.jsonld.messages",
     "meritpass.core.keys.messages",

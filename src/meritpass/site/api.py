@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 from ninja import NinjaAPI, Schema
 
+from meritpass.issuing.api import router as issuing_router
 from meritpass.site import problems
 from meritpass.taxonomy.api import router as taxonomy_router
 
@@ -28,3 +29,4 @@ def health(request: HttpRequest) -> Health:
 
 
 api.add_router("/taxonomy", taxonomy_router)
+api.add_router("/v1", issuing_router)

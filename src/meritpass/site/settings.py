@@ -51,9 +51,21 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "meritpass.site",
     "meritpass.taxonomy",
+    "meritpass.accounts",
+    "meritpass.audit",
+    "meritpass.registry",
+    "meritpass.catalog",
+    "meritpass.issuing",
 ]
+
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:dashboard"
+LOGOUT_REDIRECT_URL = "start"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -93,6 +105,14 @@ DATABASES = {
         conn_max_age=int(os.environ.get("MERITPASS_DB_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web server and the background worker share the file: wait for locks instead of failing,
+    # take the write lock at the start of a transaction, and let readers run beside a writer.
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 30,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -141,4 +161,38 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("MERITPASS_LOG_LEVEL", "INFO")},
+    # WeasyPrint reports every font and stylesheet it loads at INFO.
+    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }
+
+# Links in credentials, emails and DIDs are built from this address (scheme, host and port).
+MERITPASS_PUBLIC_URL = os.environ.get("MERITPASS_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+# Authority DIDs that anchor the trust chain, besides the authorities registered on this platform.
+MERITPASS_TRUST_ANCHORS = [
+    anchor.strip()
+    for anchor in os.environ.get("MERITPASS_TRUST_ANCHORS", "").split(",")
+    if anchor.strip()
+]
+# Where the key-encryption key lives when MERITPASS_KEY_ENCRYPTION_KEY is not set.
+MERITPASS_KEK_FILE = DATA_DIR / "key_encryption_key"
+# Demo mode (``make run``): the start page lists demo accounts and shows their one-time codes.
+MERITPASS_DEMO = _flag("MERITPASS_DEMO", default=False)
+
+# Background work (bulk issuing) runs as durable tasks in the database.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("MERITPASS_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
+
+# Email: printed to the console unless an SMTP host is configured.
+DEFAULT_FROM_EMAIL = os.environ.get("MERITPASS_EMAIL_FROM", "Meritpass <no-reply@meritpass.eu>")
+if os.environ.get("MERITPASS_EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["MERITPASS_EMAIL_HOST"]
+    EMAIL_PORT = int(os.environ.get("MERITPASS_EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("MERITPASS_EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("MERITPASS_EMAIL_PASSWORD", "")
+    EMAIL_USE_TLS = _flag("MERITPASS_EMAIL_TLS", default=True)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -16,7 +16,8 @@ from meritpass.core.messages import catalogue, render
 CORE = Path(__file__).resolve().parents[3] / "src" / "meritpass"
 AREAS = (
     r"(?:json|jsonld|rdf|rdfc|key|multibase|did|resolution|proof|status|format|issuer|holder"
-    r"|trust|approval|validity|presentation|report|input|error|level|vocabulary)"
+    r"|trust|approval|validity|presentation|report|input|error|level|vocabulary|isced"
+    r"|specification|element|credential)"
 )
 CODE = re.compile(rf"{AREAS}\.[a-z0-9_]+\Z")
 NOT_CODES = {"did.json"}  # the did:web document's file name

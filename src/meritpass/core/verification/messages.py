@@ -115,9 +115,121 @@ MESSAGES: Final[Mapping[str, Message]] = {
         sv="Inte kontrollerat: inga förtroendeankare är konfigurerade för denna verifiering.",
     ),
     "approval.not_configured": Message(
-        en="Not checked: industry approval of the specification is not part of this verification.",
-        sv="Inte kontrollerat: branschens godkännande av specifikationen ingår inte i denna "
-        "verifiering.",
+        en="Not checked: no trust anchors are configured, so the industry approval of the "
+        "specification cannot be traced to a trusted authority.",
+        sv="Inte kontrollerat: inga förtroendeankare är konfigurerade, så branschens godkännande "
+        "av specifikationen kan inte spåras till en betrodd myndighet.",
+    ),
+    "trust.passed": Message(
+        en="The issuer was accredited by the trusted authority {authority} for EQF level {level} "
+        "and the field of education {field} on {date}.",
+        sv="Utfärdaren var ackrediterad av den betrodda myndigheten {authority} för EQF-nivå "
+        "{level} och utbildningsinriktningen {field} den {date}.",
+    ),
+    "trust.anchor": Message(
+        en="The issuer {authority} is a trusted authority.",
+        sv="Utfärdaren {authority} är en betrodd myndighet.",
+    ),
+    "trust.not_applicable": Message(
+        en="Not checked: an approval is trusted through the recognition of the body that gave it "
+        "(see the approval check).",
+        sv="Inte kontrollerat: ett godkännande är betrott genom erkännandet av organisationen som "
+        "gav det (se kontrollen av godkännandet).",
+    ),
+    "approval.not_applicable": Message(
+        en="Not checked: this credential does not award a micro-credential, so it needs no "
+        "industry approval.",
+        sv="Inte kontrollerat: intyget tilldelar ingen mikromerit och behöver därför inget "
+        "branschgodkännande.",
+    ),
+    "trust.no_accreditation": Message(
+        en="The issuer carries no accreditation credential (issuer.endorsement).",
+        sv="Utfärdaren har inget ackrediteringsintyg (issuer.endorsement).",
+    ),
+    "trust.malformed_endorsement": Message(
+        en="The issuer's endorsement must be a credential or a list of credentials.",
+        sv="Utfärdarens endorsement måste vara ett intyg eller en lista av intyg.",
+    ),
+    "trust.untrusted_authority": Message(
+        en="The accreditation was issued by {authority}, which is not a trusted authority.",
+        sv="Ackrediteringen utfärdades av {authority}, som inte är en betrodd myndighet.",
+    ),
+    "trust.accreditation_invalid": Message(
+        en="The accreditation from {authority} does not verify ({reason}).",
+        sv="Ackrediteringen från {authority} går inte att verifiera ({reason}).",
+    ),
+    "trust.subject_mismatch": Message(
+        en="The accreditation from {authority} names {subject}, not the issuer {issuer}.",
+        sv="Ackrediteringen från {authority} gäller {subject}, inte utfärdaren {issuer}.",
+    ),
+    "trust.outside_period": Message(
+        en="The accreditation from {authority} did not cover {date}, when the credential was "
+        "issued (valid from {valid_from} until {valid_until}).",
+        sv="Ackrediteringen från {authority} gällde inte {date}, då intyget utfärdades "
+        "(giltig från {valid_from} till {valid_until}).",
+    ),
+    "trust.level_outside_scope": Message(
+        en="The issuer's accreditation does not cover EQF level {level}.",
+        sv="Utfärdarens ackreditering omfattar inte EQF-nivå {level}.",
+    ),
+    "trust.field_outside_scope": Message(
+        en="The issuer's accreditation does not cover the field of education {field} "
+        "(ISCED-F 2013).",
+        sv="Utfärdarens ackreditering omfattar inte utbildningsinriktningen {field} "
+        "(ISCED-F 2013).",
+    ),
+    "approval.passed": Message(
+        en="The specification was approved by {industry_body}, an industry body recognised by "
+        "the trusted authority {authority}.",
+        sv="Specifikationen godkändes av {industry_body}, en branschorganisation som är erkänd "
+        "av den betrodda myndigheten {authority}.",
+    ),
+    "approval.missing": Message(
+        en="The achievement carries no industry approval (achievement.endorsement).",
+        sv="Prestationen saknar branschgodkännande (achievement.endorsement).",
+    ),
+    "approval.malformed_endorsement": Message(
+        en="The achievement's endorsement must be a credential or a list of credentials.",
+        sv="Prestationens endorsement måste vara ett intyg eller en lista av intyg.",
+    ),
+    "approval.invalid": Message(
+        en="The approval from {industry_body} does not verify ({reason}).",
+        sv="Godkännandet från {industry_body} går inte att verifiera ({reason}).",
+    ),
+    "approval.subject_mismatch": Message(
+        en="The approval is for {subject}, not for this achievement ({achievement}).",
+        sv="Godkännandet gäller {subject}, inte denna prestation ({achievement}).",
+    ),
+    "approval.outside_period": Message(
+        en="The approval was not in force on {date}, when the credential was issued.",
+        sv="Godkännandet gällde inte den {date}, då intyget utfärdades.",
+    ),
+    "approval.digest_mismatch": Message(
+        en="The achievement differs from the one the industry body approved (its digest does "
+        "not match).",
+        sv="Prestationen skiljer sig från den som branschorganisationen godkände (dess "
+        "kontrollsumma stämmer inte).",
+    ),
+    "approval.not_recognised": Message(
+        en="The approving body {industry_body} carries no recognition from a trusted authority.",
+        sv="Den godkännande organisationen {industry_body} saknar erkännande från en betrodd "
+        "myndighet.",
+    ),
+    "approval.recognition_invalid": Message(
+        en="The recognition of {industry_body} from {authority} does not verify ({reason}).",
+        sv="Erkännandet av {industry_body} från {authority} går inte att verifiera ({reason}).",
+    ),
+    "approval.recognition_subject_mismatch": Message(
+        en="The recognition from {authority} names {subject}, not the approving body "
+        "{industry_body}.",
+        sv="Erkännandet från {authority} gäller {subject}, inte den godkännande organisationen "
+        "{industry_body}.",
+    ),
+    "approval.recognition_outside_period": Message(
+        en="The recognition of {industry_body} did not cover {date}, when it approved "
+        "(valid from {valid_from} until {valid_until}).",
+        sv="Erkännandet av {industry_body} gällde inte {date}, då godkännandet gavs "
+        "(giltigt från {valid_from} till {valid_until}).",
     ),
     # status
     "status.absent": Message(

@@ -23,9 +23,11 @@ StatusListFetcher: TypeAlias = "Callable[[str], bytes | str | JsonObject]"
 
 @dataclass(frozen=True, slots=True)
 class VerificationPolicy:
-    """The clock, resolvers, loader, allowed suites and limits a verification runs with.
+    """The clock, resolvers, loader, allowed suites, limits and trust anchors of a verification.
 
     Without ``fetch_status_list`` a credential that has a status entry cannot be shown valid.
+    ``trust_anchors`` are the DIDs of the authorities whose accreditations and recognitions are
+    trusted; without any, the trust and approval checks are skipped.
     """
 
     now: datetime
@@ -35,6 +37,7 @@ class VerificationPolicy:
     allowed_suites: frozenset[str] = ALL_SUITES
     limits: Limits = DEFAULT_LIMITS
     clock_skew: timedelta = DEFAULT_CLOCK_SKEW
+    trust_anchors: frozenset[str] = frozenset()
 
     def verify_proofs(
         self,

@@ -23,6 +23,7 @@ from meritpass.core.verification.shape import (
     validity,
 )
 from meritpass.core.verification.status import status_checks
+from meritpass.core.verification.trust import check_approval, check_trust
 
 CREDENTIAL: Final = "credential"
 PRESENTATION: Final = "presentation"
@@ -78,8 +79,8 @@ def _credential_report(document: JsonObject, policy: VerificationPolicy) -> Repo
         shape.check,
         *_proof_checks(proofs),
         _controller_check(CheckName.ISSUER, "issuer", shape.party, proofs),
-        skipped(CheckName.TRUST, "trust.not_configured"),
-        skipped(CheckName.APPROVAL, "approval.not_configured"),
+        check_trust(document, policy),
+        check_approval(document, policy),
         *status_checks(document, shape.party, policy),
         validity(document, shape.version, now=policy.now, skew=policy.clock_skew),
     )

@@ -25,4 +25,8 @@ MESSAGES: Final[Mapping[str, Message]] = {
         en="{uri} is not a value of the list “{vocabulary}”.",
         sv="{uri} är inget värde i listan ”{vocabulary}”.",
     ),
+    "isced.unknown_field": Message(
+        en="{code} is not an ISCED-F 2013 field of education.",
+        sv="{code} är ingen utbildningsinriktning i ISCED-F 2013.",
+    ),
 }

@@ -1,0 +1,1 @@
+"""The pages of the accounts app: signing in, the second factor, organisations and invitations."""
