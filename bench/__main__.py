@@ -1,4 +1,4 @@
-"""``make bench``: time signing, verification and ESCO import and search beside their baselines.
+"""``make bench``: time signing, verification, ESCO and bulk issuing beside their baselines.
 
 Every figure is the median (and 95th percentile) of many warm runs on this machine. The baselines
 are measured in the same run: raw Ed25519 (PyNaCl); canonicalization with plain PyLD and
@@ -16,7 +16,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import esco_import, esco_search, measure, report
+from bench import bulk_issue, esco_import, esco_search, measure, report
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -37,6 +37,7 @@ def main(argv: list[str]) -> int:
             *measure.all_rows(quick=quick),
             *([] if quick else esco_import.measure()),
             *([] if quick else esco_search.measure()),
+            *([] if quick else bulk_issue.measure()),
         ],
         "reference": measure.javascript_reference(quick=quick),
     }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bench import esco_import, esco_search
+from bench import bulk_issue, esco_import, esco_search
 
 Row = dict[str, Any]
 
@@ -15,6 +15,7 @@ TARGETS: list[tuple[str, str, float]] = [
     ("eddsa-jcs-2022.verify", "median_ms", 0.4),
     *((row, "median_ms", limit) for row, limit in esco_import.TARGETS.items()),
     *((row, "p95_ms", limit) for row, limit in esco_search.TARGETS.items()),
+    *((row, "median_ms", limit) for row, limit in bulk_issue.TARGETS.items()),
 ]
 REFERENCE_KEYS = {
     "eddsa-rdfc-2022.sign": ("eddsa-rdfc-2022", "sign"),
@@ -68,10 +69,11 @@ def markdown(results: dict[str, Any]) -> str:
         *(
             _proof_row(row, rows["ed25519.verify"]["median_ms"], reference_ms(results, row["id"]))
             for row in results["rows"]
-            if not row["id"].startswith("esco.")
+            if not row["id"].startswith(("esco.", "bulk."))
         ),
         *_reference_section(results),
         *_esco_section(rows),
+        *_bulk_section(rows),
         "",
         "## Targets",
         "",
@@ -118,6 +120,34 @@ def _esco_section(rows: dict[str, Row]) -> list[str]:
         maximum = _ms(row["max_ms"]) if "max_ms" in row else "—"
         median, p95 = _ms(row["median_ms"]), _ms(row["p95_ms"])
         lines.append(f"| {row['what']} | {median} | {p95} | {maximum} | {ratio} |")
+    return lines
+
+
+def _bulk_section(rows: dict[str, Row]) -> list[str]:
+    bulk = [row for row_id, row in rows.items() if row_id.startswith("bulk.")]
+    if not bulk:
+        return ["", "Bulk issuing was not measured in this run (`--quick`)."]
+    lines = [
+        "",
+        "## Bulk issuing",
+        "",
+        "A fresh database per run; the trust chain is built through the services (not timed). The "
+        "baseline (`bulk.sign.*`) signs the same credential, its endorsements embedded, with one "
+        "key in one process: the floor under issuing, which also validates, allocates status "
+        "indexes and stores. Per credential, end to end is compared with it.",
+        "",
+        "| operation | median | p95 | credentials per second | per credential / signing |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for row in bulk:
+        database = row["id"].split(".")[2]
+        sign = rows.get(f"bulk.sign.{database}")
+        per_second = f"{row['per_second']:.0f}" if "per_second" in row else "—"
+        ratio = "—"
+        if sign and row["id"].startswith("bulk.issue.") and "per_second" in row:
+            ratio = f"{(1000 / row['per_second']) / sign['median_ms']:.2f}"
+        median, p95 = _ms(row["median_ms"]), _ms(row["p95_ms"])
+        lines.append(f"| {row['what']} | {median} | {p95} | {per_second} | {ratio} |")
     return lines
 
 

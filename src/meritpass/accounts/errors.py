@@ -8,14 +8,10 @@ the error belongs to, so a form can show the message next to it.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from string import Formatter
 from typing import Final
 
-from django.utils import translation
-from django.utils.functional import Promise
-
-from meritpass.core.errors import InputError
 from meritpass.core.messages import Message
+from meritpass.site.errors import ServiceError
 
 MESSAGES: Final[Mapping[str, Message]] = {
     "accounts.invalid_field": Message(en="{label}: {reason}", sv="{label}: {reason}"),
@@ -67,35 +63,8 @@ MESSAGES: Final[Mapping[str, Message]] = {
 }
 
 
-class _Lenient(dict[str, object]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-class AccountsError(InputError):
+class AccountsError(ServiceError):
     """A request about people, organisations, invitations or tokens that cannot be carried out."""
 
     default_code = "accounts.invalid_field"
-
-    @property
-    def field(self) -> str | None:
-        """Return the form field the error belongs to, if any."""
-        value = self.params.get("field")
-        return str(value) if value is not None else None
-
-    def message(self, language: str = "en") -> str:
-        """Return the message in ``language`` (``"sv"`` or ``"en"``)."""
-        text = MESSAGES.get(self.code)
-        if text is None:
-            return super().message(language)
-        params = {key: _localised(value, language) for key, value in self.params.items()}
-        return Formatter().vformat(text.text(language), (), _Lenient(params))
-
-
-def _localised(value: object, language: str) -> object:
-    if isinstance(value, Message):
-        return value.text(language)
-    if isinstance(value, Promise):  # a lazily translated Django text, e.g. a field's label
-        with translation.override(language):
-            return str(value)
-    return value
+    messages = MESSAGES

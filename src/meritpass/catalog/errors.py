@@ -10,11 +10,10 @@ own bilingual message.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from string import Formatter
 from typing import TYPE_CHECKING, Final
 
-from meritpass.core.errors import InputError
 from meritpass.core.messages import Message
+from meritpass.site.errors import ServiceError
 
 if TYPE_CHECKING:
     from meritpass.core.credentials.microcredential import MissingElement
@@ -106,29 +105,17 @@ STATUS_NAMES: Final[Mapping[str, Message]] = {
 }
 
 
-class _Lenient(dict[str, object]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-class CatalogError(InputError):
+class CatalogError(ServiceError):
     """A specification, review or delegation request that cannot be carried out."""
 
     default_code = "catalog.content_invalid"
+    messages = MESSAGES
 
-    @property
-    def field(self) -> str | None:
-        """Return the form field the error belongs to, if any."""
-        value = self.params.get("field")
-        return str(value) if value is not None else None
-
-    def message(self, language: str = "en") -> str:
-        """Return the message in ``language`` (``"sv"`` or ``"en"``)."""
-        text = MESSAGES.get(self.code)
-        if text is None:
-            return super().message(language)
-        params = {key: _localised(value, language) for key, value in self.params.items()}
-        return Formatter().vformat(text.text(language), (), _Lenient(params))
+    def localise(self, value: object, language: str) -> object:
+        """Return a parameter in ``language``; missing elements read as their requirements."""
+        if isinstance(value, tuple) and value and all(hasattr(item, "element") for item in value):
+            return " ".join(missing_text(item, language) for item in value)
+        return super().localise(value, language)
 
 
 class IncompleteSpecificationError(CatalogError):
@@ -144,16 +131,6 @@ class IncompleteSpecificationError(CatalogError):
 def status_name(status: str) -> Message:
     """Return the lifecycle status as it reads in a sentence ("submitted for review")."""
     return STATUS_NAMES.get(status, Message(en=status, sv=status))
-
-
-def _localised(value: object, language: str) -> object:
-    if isinstance(value, Message):
-        return value.text(language)
-    if isinstance(value, tuple) and value and all(hasattr(item, "element") for item in value):
-        return " ".join(missing_text(item, language) for item in value)
-    if isinstance(value, list | tuple):
-        return ", ".join(str(item) for item in value)
-    return value
 
 
 def missing_text(item: MissingElement, language: str) -> str:

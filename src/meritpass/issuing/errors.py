@@ -11,11 +11,10 @@ gathers every field error of one learner, so a person sees all of them at once.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from string import Formatter
 from typing import Final
 
-from meritpass.core.errors import InputError
 from meritpass.core.messages import Message
+from meritpass.site.errors import ServiceError
 
 __all__ = ["FIELD_LABELS", "MESSAGES", "InvalidAwardError", "IssuingError"]
 
@@ -188,32 +187,24 @@ STATE_NAMES: Final[Mapping[str, Message]] = {
 }
 
 
-class _Lenient(dict[str, object]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-class IssuingError(InputError):
+class IssuingError(ServiceError):
     """A request to issue, revoke, suspend or reinstate that cannot be carried out."""
 
     default_code = "issuing.invalid_award"
+    messages = MESSAGES
 
-    @property
-    def field(self) -> str | None:
-        """Return the input the error belongs to, if any."""
-        value = self.params.get("field")
-        return str(value) if value is not None else None
+    def localise(self, value: object, language: str) -> object:
+        """Return a parameter in ``language``; nested errors read as their messages."""
+        if isinstance(value, tuple) and all(isinstance(item, IssuingError) for item in value):
+            return " ".join(item.message(language) for item in value)
+        return super().localise(value, language)
 
-    def message(self, language: str = "en") -> str:
-        """Return the message in ``language`` (``"sv"`` or ``"en"``)."""
-        text = MESSAGES.get(self.code)
-        if text is None:
-            return super().message(language)
-        params = {key: _localised(value, language) for key, value in self.params.items()}
+    def extra_params(self, params: Mapping[str, object], language: str) -> dict[str, object]:
+        """Name the field by its label unless the message was given one."""
         field = self.field
         if field is not None and field in FIELD_LABELS and "label" not in params:
-            params["label"] = FIELD_LABELS[field].text(language)
-        return Formatter().vformat(text.text(language), (), _Lenient(params))
+            return {"label": FIELD_LABELS[field].text(language)}
+        return {}
 
 
 class InvalidAwardError(IssuingError):
@@ -224,13 +215,3 @@ class InvalidAwardError(IssuingError):
     def __init__(self, errors: Sequence[IssuingError]) -> None:
         self.errors = tuple(errors)
         super().__init__("issuing.invalid_award", errors=self.errors)
-
-
-def _localised(value: object, language: str) -> object:
-    if isinstance(value, Message):
-        return value.text(language)
-    if isinstance(value, tuple) and all(isinstance(item, IssuingError) for item in value):
-        return " ".join(item.message(language) for item in value)
-    if isinstance(value, list | tuple):
-        return ", ".join(str(item) for item in value)
-    return value

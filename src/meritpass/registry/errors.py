@@ -9,11 +9,10 @@ error belongs to (``eqf_levels``, ``fields``, ``sectors``, ``valid_from``, ``val
 from __future__ import annotations
 
 from collections.abc import Mapping
-from string import Formatter
 from typing import Final
 
-from meritpass.core.errors import InputError
 from meritpass.core.messages import Message
+from meritpass.site.errors import ServiceError
 
 MESSAGES: Final[Mapping[str, Message]] = {
     "registry.not_authority": Message(
@@ -81,29 +80,8 @@ MESSAGES: Final[Mapping[str, Message]] = {
 }
 
 
-class _Lenient(dict[str, object]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-class RegistryError(InputError):
+class RegistryError(ServiceError):
     """An accreditation, recognition or trust list that cannot be made as asked."""
 
     default_code = "registry.not_authority"
-
-    @property
-    def field(self) -> str | None:
-        """Return the form field the error belongs to, if any."""
-        value = self.params.get("field")
-        return str(value) if value is not None else None
-
-    def message(self, language: str = "en") -> str:
-        """Return the message in ``language`` (``"sv"`` or ``"en"``)."""
-        text = MESSAGES.get(self.code)
-        if text is None:
-            return super().message(language)
-        params = {
-            key: value.text(language) if isinstance(value, Message) else value
-            for key, value in self.params.items()
-        }
-        return Formatter().vformat(text.text(language), (), _Lenient(params))
+    messages = MESSAGES

@@ -13,6 +13,7 @@ from meritpass.accounts import services
 from meritpass.accounts.models import Organisation, User
 from meritpass.registry import keystore
 from tests.integration.accounts.support import make_organisation, make_user
+from tests.taxonomy_fixtures import in_english  # noqa: F401 - a fixture for the tests here
 
 
 @pytest.fixture(autouse=True)

@@ -25,6 +25,9 @@ from tests.integration.accounts.support import (
     text,
 )
 
+# The assertions read the English texts; reverse() then gives the /en/ pages.
+pytestmark = pytest.mark.usefixtures("in_english")
+
 
 def shown_secret(html: str) -> str:
     match = re.search(r'<code class="acc-secret">([A-Z2-7 ]+)</code>', html)

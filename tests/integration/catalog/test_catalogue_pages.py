@@ -165,7 +165,9 @@ def test_the_ids_of_the_documents_serve_them(client: Client, world: World) -> No
     assert json.loads(approval.content)["id"] == achievement_id + "/approval"
     browser = client.get(path_of, HTTP_ACCEPT="text/html")
     assert browser.status_code == 302
-    assert browser["Location"].endswith(f"/{version.specification.uuid}/versions/1/")
+    assert browser["Location"] == reverse(
+        "catalog:detail", kwargs={"uuid": version.specification.uuid, "number": 1}
+    )
 
 
 def test_unpublished_versions_have_no_public_page(client: Client, world: World) -> None:
