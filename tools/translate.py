@@ -26,7 +26,8 @@ def main(mapping_path: str) -> int:
             if text is None:
                 continue
             if entry.msgid_plural:
-                forms = text if isinstance(text, list) else [text, text]
+                plural = mapping.get(entry.msgid_plural, text)
+                forms = text if isinstance(text, list) else [text, plural]
                 entry.msgstr_plural = dict(enumerate(forms))
             else:
                 entry.msgstr = text if isinstance(text, str) else text[0]

@@ -19,11 +19,10 @@ from django.utils import formats, translation
 from django.utils.translation import gettext, ngettext
 
 from meritpass.core.errors import InputError
-from meritpass.core.vocabularies import controlled_lists
+from meritpass.core.vocabularies import controlled_lists, isced_f
 from meritpass.core.vocabularies.controlled_lists import ControlledList
 from meritpass.core.vocabularies.eqf import EQF, SeqfLevel, seqf_level
 from meritpass.issuing.models import Award, StatusChange
-from meritpass.taxonomy.concepts import ESCO
 from meritpass.taxonomy.models import Concept
 from meritpass.taxonomy.views import concept_url
 
@@ -253,8 +252,9 @@ def _field(value: object, language: str) -> str:
     code = _string(value)
     if not code:
         return ""
-    concept = Concept.objects.filter(uri=f"{ESCO}isced-f/{code}").first()
-    return f"{code} {concept.label(language)[0]}" if concept else code
+    if not isced_f.is_field(code):
+        return code
+    return f"{code} {isced_f.field(code).name.text(language)}"
 
 
 def _term(

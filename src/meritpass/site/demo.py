@@ -414,7 +414,9 @@ _TRY = {
     "utfardare": _("Provider: author specifications, issue one by one or in bulk, revoke."),
     "syd": _("Second provider: issue the delegated welding specification, finish a draft."),
     "hr": _("Employer: the employer's organisation page (competence views come later)."),
-    "anna": _("Learner with no organisation: a received credential is on her claim link."),
+    "anna": _(
+        "Learner: holds no organisation role; the competence passport comes in a later release."
+    ),
 }
 
 
