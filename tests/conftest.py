@@ -8,10 +8,12 @@ is reported as a failure: those parts must run in CI, never quietly drop out.
 from __future__ import annotations
 
 import os
-from collections.abc import Generator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 STANDARDS = Path(__file__).parent / "data" / "standards"
 MUST_RUN_IN_CI = ("postgres", "browser", "interop")
@@ -23,6 +25,18 @@ def in_ci() -> bool:
 
 def on_postgres() -> bool:
     return os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+
+
+@pytest.fixture(autouse=True)
+def site_language() -> Iterator[None]:
+    """Start every test in the site's default language (Swedish) and leave none active after.
+
+    A request through the test client activates its page's language and Django leaves it active
+    in the thread, so without this a test would see the language of whichever test ran before.
+    """
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(scope="session")

@@ -102,9 +102,14 @@ def verification_policy(
     status_lists: Iterable[JsonObject] = (),
     online: bool = False,
     limits: Limits = DEFAULT_LIMITS,
+    trust_anchors: Iterable[str] = (),
 ) -> VerificationPolicy:
     """Return a policy: did:key always, the given DID documents and status list credentials,
-    and did:web and status lists fetched over HTTPS only when ``online``."""
+    and did:web and status lists fetched over HTTPS only when ``online``.
+
+    ``trust_anchors`` are the authority DIDs whose accreditations and recognitions the trust and
+    approval checks accept; without them those checks are skipped.
+    """
     fetch = fetch_https if online else None
     known_lists: Mapping[str, JsonObject] = {
         str(item.get("id")): item for item in status_lists if isinstance(item.get("id"), str)
@@ -123,6 +128,7 @@ def verification_policy(
         resolver=StandardResolver(fetch=fetch, documents=did_documents, limits=limits),
         fetch_status_list=fetch_status_list,
         limits=limits,
+        trust_anchors=frozenset(trust_anchors),
     )
 
 

@@ -53,3 +53,11 @@ def test_a_meritpass_error_is_a_problem_with_its_code(rf: pytest.FixtureRequest)
     assert response["Content-Type"] == "application/problem+json"
     assert b'"code": "json.duplicate_key"' in response.content
     assert "Nyckeln ”id” förekommer två gånger i samma objekt." in response.content.decode()
+
+
+def test_an_unknown_award_and_a_missing_token_are_problem_details(client: Client) -> None:
+    missing = client.get("/api/v1/awards/00000000-0000-4000-8000-000000000000")
+    assert missing.status_code == 401
+    assert missing["Content-Type"] == "application/problem+json"
+    assert missing["WWW-Authenticate"] == "Bearer"
+    assert missing.json()["type"] == "urn:meritpass:problem:unauthenticated"

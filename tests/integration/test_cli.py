@@ -11,7 +11,7 @@ import pytest
 
 from meritpass.cli import main
 from meritpass.core.status.credential import status_list_entry
-from tests.factories import typical_credential
+from tests.factories import trust_chain, typical_credential
 
 STATUS_URL = "https://meritpass.example/status/7"
 
@@ -321,3 +321,31 @@ def test_presentation_with_challenge(
     code, out, _ = run(capsys, "vc", "verify", str(signed_vp), "--challenge", "xyz")
     assert code == 1
     assert "challenge" in out
+
+
+def test_trust_anchors_turn_on_the_trust_and_approval_checks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    chain = trust_chain()
+    signed = write(tmp_path / "award.json", chain.signed_credential(status=[]))
+    when = "2026-11-24T12:00:00Z"
+
+    code, out, _ = run(capsys, "vc", "verify", signed, "--now", when, "--json")
+    checks = {check["check"]: check for check in json.loads(out)["checks"]}
+    assert checks["trust"]["outcome"] == "skipped"
+
+    anchor = chain.authority.did
+    code, out, _ = run(
+        capsys, "vc", "verify", signed, "--now", when, "--json", "--trust-anchor", anchor
+    )
+    checks = {check["check"]: check for check in json.loads(out)["checks"]}
+    assert code == 0
+    assert (checks["trust"]["outcome"], checks["approval"]["outcome"]) == ("passed", "passed")
+
+    stranger = chain.provider.did  # not an authority anyone trusts
+    code, out, _ = run(
+        capsys, "vc", "verify", signed, "--now", when, "--json", "--trust-anchor", stranger
+    )
+    checks = {check["check"]: check for check in json.loads(out)["checks"]}
+    assert code == 1
+    assert checks["trust"]["outcome"] == "failed"

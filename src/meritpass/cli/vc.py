@@ -68,6 +68,13 @@ def register(commands: Any) -> None:
     )
     verifier.add_argument("--now", type=parse_moment, help="verify as of this time")
     verifier.add_argument(
+        "--trust-anchor",
+        action="append",
+        default=[],
+        metavar="DID",
+        help="an authority DID to trust for accreditations and industry recognitions",
+    )
+    verifier.add_argument(
         "--max-bytes",
         type=int,
         default=DEFAULT_LIMITS.max_bytes,
@@ -106,6 +113,7 @@ def _verify(arguments: argparse.Namespace) -> int:
         status_lists=[read_document(path) for path in arguments.status_list],
         online=arguments.online,
         limits=limits,
+        trust_anchors=arguments.trust_anchor,
     )
     document = _parsed_or_raw(raw, limits)
     report = (

@@ -38,7 +38,12 @@ MAX_BATCH: Final = 10_000
 #: Refusals that are about the right to issue rather than about the input.
 _FORBIDDEN: Final = frozenset({"issuing.cannot_issue"})
 _CONFLICT: Final = frozenset(
-    {"issuing.revoked_final", "issuing.not_active", "issuing.not_suspended"}
+    {
+        "issuing.revoked_final",
+        "issuing.not_active",
+        "issuing.not_suspended",
+        "issuing.idempotency_conflict",
+    }
 )
 State = Literal["active", "suspended", "revoked"]
 JobState = Literal["invalid", "ready", "queued", "issuing", "done", "failed"]
@@ -238,7 +243,8 @@ def job(request: HttpRequest, job_id: UUID, results: bool = False) -> JobOut:
     "/awards/{award_id}",
     response=AwardOut,
     summary="Read one award",
-    description="The award's state and its signed credential, byte for byte as issued.",
+    description="The award's state and its signed credential (as JSON; the exact signed bytes "
+    "are served at /credentials/<award id>.json).",
 )
 def award(request: HttpRequest, award_id: UUID) -> AwardOut:
     """Return one of the organisation's awards."""
@@ -264,7 +270,7 @@ def _status_endpoint(action: str, summary: str, description: str) -> None:
         try:
             return _award(change(item, payload.reason or "", None, token=_token(request)))
         except IssuingError as error:
-            return _refused(error)
+            return _refused(error, title=_("The status cannot change"))
 
 
 _status_endpoint(
@@ -315,19 +321,21 @@ def _invalid(errors: list[IssuingError]) -> HttpResponse:
     )
 
 
-def _refused(error: IssuingError) -> HttpResponse:
+def _refused(error: IssuingError, *, title: str | None = None) -> HttpResponse:
     status = 403 if error.code in _FORBIDDEN else 409 if error.code in _CONFLICT else 422
-    return _problem(status, error.code, [(_location(error), error.message(language()))])
+    return _problem(
+        status, error.code, [(_location(error), error.message(language()))], title=title
+    )
 
 
-def _problem(status: int, kind: str, errors: list[tuple[str, str]]) -> HttpResponse:
+def _problem(
+    status: int, kind: str, errors: list[tuple[str, str]], *, title: str | None = None
+) -> HttpResponse:
     items = [{"location": location, "message": message} for location, message in errors]
     return problems.problem(
         status=status,
         kind=kind,
-        title=_("The credential cannot be issued")
-        if status != 409
-        else _("The status cannot change"),
+        title=title or _("The credential cannot be issued"),
         detail="; ".join(item["message"] for item in items),
         errors=items,
     )

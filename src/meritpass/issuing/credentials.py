@@ -35,7 +35,6 @@ from meritpass.issuing.validation import LearnerInput, Rules
 from meritpass.registry.dids import organisation_did
 from meritpass.registry.keys import current_key, private_key, verification_method
 from meritpass.registry.models import Accreditation
-from meritpass.registry.services import current_accreditation
 
 __all__ = ["IssuingContext", "valid_from"]
 
@@ -114,10 +113,19 @@ class IssuingContext:
         ]
 
     def accreditation(self, awarded_on: date, *, now: datetime) -> Accreditation | None:
-        """Return the accreditation covering this version's level and field on ``awarded_on``."""
+        """Return the newest accreditation covering this version's level and field on
+        ``awarded_on`` that has not been withdrawn: a withdrawn provider issues nothing more,
+        not even backdated awards."""
         if awarded_on not in self._accreditations:
-            found = current_accreditation(self.organisation, at=valid_from(awarded_on, now=now))
-            self._accreditations[awarded_on] = found if found and self._covers(found) else None
+            at = valid_from(awarded_on, now=now)
+            candidates = Accreditation.objects.filter(
+                provider=self.organisation,
+                valid_from__lte=at,
+                valid_until__gt=at,
+                withdrawn_at__isnull=True,
+            ).order_by("-valid_from", "-created_at")
+            covering = (found for found in candidates if self._covers(found))
+            self._accreditations[awarded_on] = next(covering, None)
         return self._accreditations[awarded_on]
 
     def item(

@@ -131,6 +131,12 @@ MESSAGES: Final[Mapping[str, Message]] = {
         en="Only a suspended credential can be reinstated; this one is {state}.",
         sv="Bara en tillfälligt spärrad merit kan återställas; den här är {state}.",
     ),
+    "issuing.idempotency_conflict": Message(
+        en="A credential was already issued under this idempotency key with other details "
+        "({fields}); use a new key to issue another one.",
+        sv="En merit har redan utfärdats med den här idempotensnyckeln men med andra uppgifter "
+        "({fields}); använd en ny nyckel för att utfärda en till.",
+    ),
     "issuing.csv_too_large": Message(
         en="File: the file has {size} bytes; at most {limit} bytes can be uploaded at once.",
         sv="Fil: filen har {size} byte; högst {limit} byte kan laddas upp på en gång.",

@@ -115,7 +115,7 @@ def issue(
     key = idempotency_key or default_key(version, learner)
     existing = Award.objects.filter(issuer=issuer, idempotency_key=key).first()
     if existing is not None:
-        return Issued(existing, created=False)
+        return Issued(_same_request(existing, version, learner), created=False)
     context = IssuingContext.prepare(issuer, version)
     errors = check(learner, context.rules, today=timezone.localdate(now))
     if not errors:
@@ -132,6 +132,25 @@ def issue(
             raise
         return Issued(existing, created=False)
     return Issued(award, created=True)
+
+
+def _same_request(award: Award, version: SpecificationVersion, learner: LearnerInput) -> Award:
+    """Return ``award`` if it answers the same request; a retry must not change what was asked."""
+    differences = [
+        name
+        for name, stored, asked in (
+            ("version", award.version_id, version.pk),
+            ("name", award.learner_name, learner.name),
+            ("email", award.learner_email.lower(), learner.email.lower()),
+            ("did", award.learner_did or "", learner.did or ""),
+            ("date", award.awarded_on, learner.awarded_on),
+            ("grade", award.grade or "", learner.grade or ""),
+        )
+        if stored != asked
+    ]
+    if differences:
+        raise IssuingError("issuing.idempotency_conflict", fields=differences)
+    return award
 
 
 def issue_award(**arguments: Any) -> Award:

@@ -12,11 +12,11 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any, Final, cast
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI
-from ninja.errors import HttpError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from meritpass.core.errors import MeritpassError
 from meritpass.core.messages import render
@@ -62,6 +62,8 @@ def install(api: NinjaAPI) -> None:
     api.add_exception_handler(ValidationError, cast("Any", _invalid_request))
     api.add_exception_handler(HttpError, cast("Any", _http_error))
     api.add_exception_handler(MeritpassError, cast("Any", _meritpass_error))
+    api.add_exception_handler(Http404, cast("Any", _not_found))
+    api.add_exception_handler(AuthenticationError, cast("Any", _unauthenticated))
 
 
 def field_errors(errors: Sequence[Mapping[str, Any]]) -> list[dict[str, str]]:
@@ -105,6 +107,26 @@ def _http_error(request: HttpRequest, error: HttpError) -> HttpResponse:
     kinds = {404: ("not-found", _("Not found")), 429: ("too-many-requests", _("Too many requests"))}
     kind, title = kinds.get(status, ("http-error", _("The request cannot be handled")))
     return problem(status=status, kind=kind, title=title, detail=str(error))
+
+
+def _not_found(request: HttpRequest, error: Http404) -> HttpResponse:
+    return problem(
+        status=404,
+        kind="not-found",
+        title=_("Not found"),
+        detail=_("Nothing with this identifier exists here, or it belongs to someone else."),
+    )
+
+
+def _unauthenticated(request: HttpRequest, error: AuthenticationError) -> HttpResponse:
+    response = problem(
+        status=401,
+        kind="unauthenticated",
+        title=_("Authentication required"),
+        detail=_("Send a valid API token: Authorization: Bearer mp_…"),
+    )
+    response["WWW-Authenticate"] = "Bearer"
+    return response
 
 
 def _meritpass_error(request: HttpRequest, error: MeritpassError) -> HttpResponse:

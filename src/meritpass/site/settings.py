@@ -185,6 +185,13 @@ TASKS = {
     }
 }
 
+# Processes that sign a large bulk job (default: one per CPU; 1 signs in the worker itself).
+MERITPASS_SIGNING_PROCESSES = (
+    int(os.environ["MERITPASS_SIGNING_PROCESSES"])
+    if os.environ.get("MERITPASS_SIGNING_PROCESSES")
+    else None
+)
+
 # Email: printed to the console unless an SMTP host is configured.
 DEFAULT_FROM_EMAIL = os.environ.get("MERITPASS_EMAIL_FROM", "Meritpass <no-reply@meritpass.eu>")
 if os.environ.get("MERITPASS_EMAIL_HOST"):

@@ -24,6 +24,9 @@ from tests.integration.accounts.support import (
     text,
 )
 
+# The assertions read the English texts; reverse() then gives the /en/ pages.
+pytestmark = pytest.mark.usefixtures("in_english")
+
 
 def invite_url(org: Organisation, language: str = "en") -> str:
     with translation.override(language):

@@ -18,6 +18,9 @@ from meritpass.audit.models import AuditEvent
 from meritpass.registry.dids import organisation_did
 from tests.integration.accounts.support import assert_strict_csp_safe, signed_in, text
 
+# The assertions read the English texts; reverse() then gives the /en/ pages.
+pytestmark = pytest.mark.usefixtures("in_english")
+
 
 def page(name: str, org: Organisation, language: str = "en", **kwargs: object) -> str:
     with translation.override(language):

@@ -70,9 +70,12 @@ def test_issues_once_per_idempotency_key(world: World, lms: Call) -> None:
     body = first.json()
     assert body["state"] == "active"
     assert body["credential"]["id"] == f"urn:uuid:{body['id']}"
-    again = lms("post", "/awards", award_body(world, 2), **{"idempotency-key": "lms-1"})
+    again = lms("post", "/awards", award_body(world), **{"idempotency-key": "lms-1"})
     assert again.status_code == 200
     assert again.json()["id"] == body["id"]
+    other = lms("post", "/awards", award_body(world, 2), **{"idempotency-key": "lms-1"})
+    assert other.status_code == 409
+    assert other.json()["type"] == "urn:meritpass:problem:issuing.idempotency_conflict"
     assert lms("post", "/awards", award_body(world, idempotency_key="lms-1")).status_code == 200
     assert Award.objects.count() == 1
     event = AuditEvent.objects.get(action="issued")
@@ -118,7 +121,10 @@ def test_without_a_valid_token_nothing_happens(world: World) -> None:
 def test_reads_and_changes_only_its_own_awards(world: World, lms: Call) -> None:
     award_id = lms("post", "/awards", award_body(world)).json()["id"]
     other = api_client(world, "other")
-    assert other("get", f"/awards/{award_id}").status_code == 404
+    hidden = other("get", f"/awards/{award_id}")
+    assert hidden.status_code == 404
+    assert hidden["Content-Type"] == "application/problem+json"
+    assert hidden.json()["type"] == "urn:meritpass:problem:not-found"
     assert other("post", f"/awards/{award_id}/revoke", {"reason": "x"}).status_code == 404
     assert lms("get", f"/awards/{award_id}").json()["state"] == "active"
     missing = lms("post", f"/awards/{award_id}/suspend", {})

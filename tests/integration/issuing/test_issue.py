@@ -21,6 +21,8 @@ from meritpass.core.verification.verify import verify_credential
 from meritpass.issuing import services
 from meritpass.issuing.errors import InvalidAwardError, IssuingError
 from meritpass.issuing.models import Award, StatusList
+from meritpass.registry import services as registry
+from meritpass.registry.models import Accreditation
 from meritpass.registry.trust import platform_policy
 from tests.integration.issuing.conftest import World, make_member
 
@@ -104,11 +106,21 @@ def test_issuing_is_recorded_and_the_learner_gets_a_working_claim_link(
 
 def test_the_same_request_twice_issues_once(world: World) -> None:
     first = issue(world)
-    again = issue(world, name="Another Spelling")
+    again = issue(world)
     assert first.created
     assert not again.created
     assert again.award.pk == first.award.pk
-    assert again.award.learner_name == "Learner 1"  # the first award, unchanged
+    assert Award.objects.count() == 1
+
+
+def test_a_retry_with_other_details_is_refused_not_ignored(world: World) -> None:
+    first = issue(world)
+    with pytest.raises(IssuingError) as caught:
+        issue(world, name="Another Spelling", grade="VG")
+    assert caught.value.code == "issuing.idempotency_conflict"
+    assert "(name, grade)" in caught.value.message("en")
+    first.award.refresh_from_db()
+    assert first.award.learner_name == "Learner 1"  # the first award, unchanged
     assert Award.objects.count() == 1
 
 
@@ -122,8 +134,10 @@ def test_the_email_is_compared_without_case_and_another_date_is_another_award(
 
 def test_an_explicit_key_names_the_award(world: World) -> None:
     first = issue(world, idempotency_key="lms:course-7:user-42")
-    again = issue(world, n=2, idempotency_key="lms:course-7:user-42")
+    again = issue(world, idempotency_key="lms:course-7:user-42")
     assert again.award.pk == first.award.pk
+    with pytest.raises(IssuingError, match="idempotency"):
+        issue(world, n=2, idempotency_key="lms:course-7:user-42")
     assert refusal(world, idempotency_key="no spaces allowed")["idempotency_key"].startswith(
         "Idempotency key:"
     )
@@ -195,6 +209,17 @@ def test_an_award_outside_the_accreditation_scope_is_refused(world: World) -> No
     assert "is not accredited" in message
     assert "EQF level 7" in message
     assert Award.objects.count() == 0
+
+
+def test_a_withdrawn_provider_issues_nothing_more_not_even_backdated(world: World) -> None:
+    issue(world)  # accredited: issued
+    accreditation = Accreditation.objects.get(provider=world.provider)
+    registry.withdraw_accreditation(world.authority, accreditation, actor=None, now=timezone.now())
+    yesterday = timezone.localdate() - timedelta(days=1)
+    with pytest.raises(InvalidAwardError) as caught:
+        issue(world, n=2, awarded_on=yesterday)
+    assert "is not accredited" in caught.value.errors[0].message("en")
+    assert Award.objects.count() == 1
 
 
 def test_another_provider_cannot_issue_an_undelegated_specification(world: World) -> None:
