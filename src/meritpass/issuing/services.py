@@ -205,6 +205,21 @@ def check_actor(issuer: Organisation, actor: User | None, token: ApiToken | None
         check_role(actor, issuer, Role.ISSUER)
 
 
+def resend_claim_link(award: Award, actor: User | None, *, token: ApiToken | None = None) -> None:
+    """Email the learner a new claim link; the old link stops working.
+
+    Only a hash of a claim token is stored, so a lost email cannot be sent again as it was.
+    """
+    check_actor(award.issuer, actor, token)
+    if award.state == Award.State.REVOKED:
+        raise IssuingError("issuing.revoked_final", state=STATE_NAMES[award.state])
+    secret, digest = claim_token()
+    with transaction.atomic():
+        Award.objects.filter(pk=award.pk).update(claim_token_hash=digest)
+        award.claim_token_hash = digest
+        after_commit([(award, secret)])
+
+
 def claim_token() -> tuple[str, str]:
     """Return a new claim token and the SHA-256 (hex) under which it is stored."""
     token = secrets.token_urlsafe(CLAIM_TOKEN_BYTES)

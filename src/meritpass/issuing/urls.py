@@ -39,6 +39,11 @@ _awards: list[URLPattern | URLResolver] = [
         awards.change_status,
         name="award_status",
     ),
+    path(
+        pgettext_lazy("URL", "organisations/<slug:org>/credentials/<uuid:award>/claim-link/"),
+        awards.resend_claim,
+        name="award_resend_claim",
+    ),
 ]
 
 _bulk: list[URLPattern | URLResolver] = [

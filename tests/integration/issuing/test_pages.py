@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -194,3 +197,33 @@ def test_the_pages_render_in_swedish(world: World) -> None:
         page = reverse("issuing:awards", kwargs={"org": world.provider.slug})
     assert page.startswith("/sv/")
     assert client.get(page).status_code == 200
+
+
+def test_a_new_claim_link_replaces_the_lost_one(
+    world: World, django_capture_on_commit_callbacks: object
+) -> None:
+    award = issue(world)
+    old_hash = award.claim_token_hash
+    page = reverse(
+        "issuing:award_resend_claim", kwargs={"org": world.provider.slug, "award": award.uuid}
+    )
+    assert signed_in(world.other_issuer).post(page).status_code == 403
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        response = signed_in(world.issuer).post(page)
+    assert response.status_code == 302
+    award.refresh_from_db()
+    assert award.claim_token_hash
+    assert award.claim_token_hash != old_hash
+    assert [message.to for message in mail.outbox] == [[award.learner_email]]
+    with translation.override(award.language):
+        claim = reverse("issuing:claim", kwargs={"token": "T"}).removesuffix("T/")
+    link = re.search(re.escape(claim) + r"(\S+)/", mail.outbox[0].body)
+    assert link is not None
+    assert Client().get(claim + link.group(1) + "/").status_code == 200
+
+    services.revoke(award, "Fel person.", world.issuer)
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        signed_in(world.issuer).post(page)
+    award.refresh_from_db()
+    assert len(mail.outbox) == 1  # a revoked credential gets no new link

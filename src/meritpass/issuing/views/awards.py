@@ -121,6 +121,22 @@ def change_status(request: HttpRequest, org: Organisation, award: UUID) -> HttpR
     return redirect(_award_url(org, item))
 
 
+@require_POST
+@organisation_view(ISSUER)
+def resend_claim(request: HttpRequest, org: Organisation, award: UUID) -> HttpResponse:
+    """Email the learner a new claim link (the previous one stops working)."""
+    item = _own_award(org, award)
+    try:
+        services.resend_claim_link(item, _user(request))
+    except IssuingError as error:
+        messages.error(request, error.message(language()))
+    else:
+        messages.success(
+            request, _("A new claim link was emailed to %(email)s.") % {"email": item.learner_email}
+        )
+    return redirect(_award_url(org, item))
+
+
 _DONE = {
     Action.REVOKE: gettext_lazy("The credential was revoked. Its status list shows it at once."),
     Action.SUSPEND: gettext_lazy("The credential was suspended. Its status list shows it at once."),
