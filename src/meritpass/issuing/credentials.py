@@ -27,14 +27,15 @@ from meritpass.catalog.services import can_issue
 from meritpass.core.credentials import ob3
 from meritpass.core.keys.multikey import Ed25519Multikey
 from meritpass.core.messages import Message
+from meritpass.core.vocabularies import isced_f
 from meritpass.issuing import status_lists
 from meritpass.issuing.errors import IssuingError
 from meritpass.issuing.models import StatusList
 from meritpass.issuing.signing import Item, Shared, SigningPool, sign_items
 from meritpass.issuing.validation import LearnerInput, Rules
-from meritpass.registry.dids import organisation_did
 from meritpass.registry.keys import current_key, private_key, verification_method
 from meritpass.registry.models import Accreditation
+from meritpass.registry.signing import organisation_profile
 
 __all__ = ["IssuingContext", "valid_from"]
 
@@ -188,21 +189,15 @@ class IssuingContext:
         return self.sign([item], now=now)[0]
 
     def _profile(self, accreditation: Accreditation) -> ob3.Profile:
-        organisation = self.organisation
-        return ob3.Profile(
-            id=organisation_did(organisation),
-            name=organisation.name(self.language),
-            url=organisation.homepage or None,
-            country_code=organisation.country_code,
-            region=organisation.region or None,
-            endorsements=(json.loads(accreditation.credential),),
+        return organisation_profile(
+            self.organisation, self.language, endorsements=(json.loads(accreditation.credential),)
         )
 
     def _covers(self, accreditation: Accreditation) -> bool:
         level = self.version.eqf_level
         code = self.version.field_of_education
         fields = [str(item) for item in accreditation.fields_of_education]
-        return level in accreditation.eqf_levels and any(code.startswith(f) for f in fields)
+        return level in accreditation.eqf_levels and any(isced_f.covers(f, code) for f in fields)
 
 
 def _check_issuable(organisation: Organisation, version: SpecificationVersion) -> None:

@@ -26,6 +26,7 @@ from meritpass.core.documents import JsonObject
 from meritpass.core.messages import Message
 from meritpass.core.vocabularies import isced_f
 from meritpass.core.vocabularies.eqf import LEVELS
+from meritpass.registry import signing
 from meritpass.registry.dids import organisation_did
 from meritpass.registry.errors import RegistryError
 from meritpass.registry.models import Accreditation, Recognition, TrustListPublication
@@ -199,14 +200,7 @@ def trust_list_url(authority: Organisation) -> str:
 
 def organisation_profile(organisation: Organisation, language: str | None = None) -> Profile:
     """Return ``organisation`` as an Open Badges profile (the subject of a decision)."""
-    return Profile(
-        id=organisation_did(organisation),
-        name=organisation.name(language or _language()),
-        url=organisation.homepage or None,
-        country_code=organisation.country_code,
-        region=organisation.region or None,
-        endorsements=(),
-    )
+    return signing.organisation_profile(organisation, language or _language())
 
 
 def _publish(

@@ -12,7 +12,7 @@ from meritpass.core.proofs.suites import eddsa_rdfc_2022
 from meritpass.registry.dids import organisation_did
 from meritpass.registry.keys import current_key, private_key, verification_method
 
-__all__ = ["Signer", "sign_as", "signer_for"]
+__all__ = ["Signer", "organisation_profile", "sign_as", "signer_for"]
 
 
 class Signer:
@@ -39,18 +39,25 @@ class Signer:
 
     def profile(self, language: str, *, endorsements: tuple[JsonObject, ...] = ()) -> Profile:
         """Return the organisation as an Open Badges issuer profile in ``language``."""
-        organisation = self.organisation
-        return Profile(
-            id=self.did,
-            name=organisation.name(language),
-            url=organisation.homepage or None,
-            country_code=organisation.country_code,
-            region=organisation.region or None,
-            endorsements=endorsements,
-        )
+        return organisation_profile(self.organisation, language, endorsements=endorsements)
 
     def __repr__(self) -> str:
         return f"Signer({self.verification_method!r})"
+
+
+def organisation_profile(
+    organisation: Organisation, language: str, *, endorsements: tuple[JsonObject, ...] = ()
+) -> Profile:
+    """Return ``organisation`` as an Open Badges profile in ``language``: its DID, name, web
+    site and address, with the signed ``endorsements`` it carries (accreditation, recognition)."""
+    return Profile(
+        id=organisation_did(organisation),
+        name=organisation.name(language),
+        url=organisation.homepage or None,
+        country_code=organisation.country_code,
+        region=organisation.region or None,
+        endorsements=endorsements,
+    )
 
 
 def signer_for(organisation: Organisation) -> Signer:
