@@ -6,7 +6,6 @@ pages are kept out of search engines and out of caches, so a revocation shows at
 
 from __future__ import annotations
 
-import hashlib
 from typing import Final
 from uuid import UUID
 
@@ -20,6 +19,7 @@ from django.views.decorators.http import require_GET, require_safe
 
 from meritpass.issuing import display, documents
 from meritpass.issuing.models import Award
+from meritpass.issuing.services import claim_token_hash
 
 #: A claim token is a short random string; anything longer is not one of ours.
 MAX_TOKEN_LENGTH: Final = 100
@@ -82,11 +82,6 @@ def claim(request: HttpRequest, token: str) -> HttpResponse:
 def credential_filename(award: Award) -> str:
     """Return the file name under which the signed credential of ``award`` is offered."""
     return f"meritpass-{award.uuid}.json"
-
-
-def claim_token_hash(token: str) -> str:
-    """Return the hash under which a claim token is stored."""
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 def _award_for_token(token: str) -> Award | None:

@@ -223,7 +223,12 @@ def resend_claim_link(award: Award, actor: User | None, *, token: ApiToken | Non
 def claim_token() -> tuple[str, str]:
     """Return a new claim token and the SHA-256 (hex) under which it is stored."""
     token = secrets.token_urlsafe(CLAIM_TOKEN_BYTES)
-    return token, hashlib.sha256(token.encode("ascii")).hexdigest()
+    return token, claim_token_hash(token)
+
+
+def claim_token_hash(token: str) -> str:
+    """Return the hash under which a claim token is stored (the token itself never is)."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 def serialise(document: JsonObject) -> str:
