@@ -13,7 +13,6 @@ from decimal import Decimal
 from typing import Any, Final
 
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from meritpass.accounts.models import Organisation
@@ -21,6 +20,7 @@ from meritpass.catalog import content as spec_content
 from meritpass.core.vocabularies import controlled_lists, isced_f
 from meritpass.core.vocabularies.controlled_lists import ControlledList
 from meritpass.core.vocabularies.eqf import LEVELS
+from meritpass.site.languages import page_language
 from meritpass.taxonomy.forms import ConceptField
 from meritpass.taxonomy.models import Concept
 
@@ -48,10 +48,6 @@ TERMS: Final[Mapping[str, tuple[str, ControlledList]]] = {
 _SKILL_KEY: Final = re.compile(r"skill_(\d{1,2})\Z")
 
 
-def _language() -> str:
-    return "en" if get_language() == "en" else "sv"
-
-
 def _text_field(label: Any, *, limit: int = TEXT_LIMIT, rows: int = 3) -> forms.CharField:
     widget = forms.Textarea(attrs={"rows": rows}) if rows > 1 else forms.TextInput()
     return forms.CharField(label=label, required=False, max_length=limit, widget=widget)
@@ -59,13 +55,13 @@ def _text_field(label: Any, *, limit: int = TEXT_LIMIT, rows: int = 3) -> forms.
 
 def term_choices(vocabulary: ControlledList) -> list[tuple[str, str]]:
     """Return the list's terms as select options in the active language."""
-    language = _language()
+    language = page_language()
     return [("", "—"), *((term.uri, term.label.text(language)) for term in vocabulary.terms)]
 
 
 def field_choices() -> list[tuple[str, Any]]:
     """Return the ISCED-F fields grouped by broad field, each labelled with its code."""
-    language = _language()
+    language = page_language()
     groups: list[tuple[str, Any]] = [("", "—")]
     for broad in isced_f.children(None):
         members = [
@@ -293,7 +289,7 @@ class OrganisationChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
     """A choice of organisation, each shown by its name in the page's language."""
 
     def label_from_instance(self, obj: Any) -> str:
-        return str(obj.name(_language()))
+        return str(obj.name(page_language()))
 
 
 class SubmitForm(forms.Form):
@@ -345,7 +341,7 @@ class CatalogueSearchForm(forms.Form):
 
     def __init__(self, *args: Any, providers: Iterable[Organisation] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        language = _language()
+        language = page_language()
         eqf = self.fields["eqf"]
         provider = self.fields["provider"]
         assert isinstance(eqf, forms.ChoiceField)

@@ -25,10 +25,10 @@ from meritpass.catalog.models import SpecificationVersion
 from meritpass.issuing import bulk, queries, services
 from meritpass.issuing.credentials import IssuingContext
 from meritpass.issuing.errors import InvalidAwardError, IssuingError
-from meritpass.issuing.forms import language
 from meritpass.issuing.models import Award, BulkJob
 from meritpass.issuing.validation import Rules, read_and_check
 from meritpass.site import problems
+from meritpass.site.languages import page_language
 
 __all__ = ["router"]
 
@@ -202,16 +202,18 @@ def issue_batch(request: HttpRequest, payload: BatchIn) -> Status[JobOut] | Http
     token = _token(request)
     version = _version(payload.version)
     if not 1 <= len(payload.awards) <= MAX_BATCH:
-        message = IssuingError("issuing.csv_too_many_rows", limit=MAX_BATCH).message(language())
+        message = IssuingError("issuing.csv_too_many_rows", limit=MAX_BATCH).message(
+            page_language()
+        )
         if not payload.awards:
-            message = IssuingError("issuing.csv_no_rows").message(language())
+            message = IssuingError("issuing.csv_no_rows").message(page_language())
         return _problem(422, "invalid-batch", [("body.awards", message)])
     try:
         context = IssuingContext.prepare(token.organisation, version)
     except IssuingError as error:
         return _refused(error)
     records = [(number, row.dict()) for number, row in enumerate(payload.awards, start=1)]
-    rows, errors = bulk.validate_records(context, records, language(), now=timezone.now())
+    rows, errors = bulk.validate_records(context, records, page_language(), now=timezone.now())
     if errors:
         located = [(_row_location(error), error.message) for error in errors]
         return _problem(422, "invalid-batch", located)
@@ -317,14 +319,16 @@ def _key(header: str | None, body: str | None) -> str | HttpResponse | None:
 
 def _invalid(errors: list[IssuingError]) -> HttpResponse:
     return _problem(
-        422, "invalid-award", [(_location(error), error.message(language())) for error in errors]
+        422,
+        "invalid-award",
+        [(_location(error), error.message(page_language())) for error in errors],
     )
 
 
 def _refused(error: IssuingError, *, title: str | None = None) -> HttpResponse:
     status = 403 if error.code in _FORBIDDEN else 409 if error.code in _CONFLICT else 422
     return _problem(
-        status, error.code, [(_location(error), error.message(language()))], title=title
+        status, error.code, [(_location(error), error.message(page_language()))], title=title
     )
 
 

@@ -10,7 +10,6 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from meritpass.catalog.models import SpecificationVersion
@@ -27,20 +26,16 @@ from meritpass.issuing.validation import (
     Rules,
     read_and_check,
 )
+from meritpass.site.languages import page_language
 
-__all__ = ["AwardForm", "AwardSearchForm", "BulkUploadForm", "StatusForm", "add_errors", "language"]
-
-
-def language() -> str:
-    """Return the active language as the messages know it (``sv`` or ``en``)."""
-    return "en" if get_language() == "en" else "sv"
+__all__ = ["AwardForm", "AwardSearchForm", "BulkUploadForm", "StatusForm", "add_errors"]
 
 
 def add_errors(form: forms.Form, errors: tuple[IssuingError, ...] | list[IssuingError]) -> None:
     """Show each error next to its field (or above the form when it has none in this form)."""
     for error in errors:
         field = error.field if error.field in form.fields else None
-        form.add_error(field, error.message(language()))
+        form.add_error(field, error.message(page_language()))
 
 
 class AwardForm(forms.Form):
@@ -106,7 +101,7 @@ class BulkUploadForm(forms.Form):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_BYTES:
             error = IssuingError("issuing.csv_too_large", size=upload.size, limit=MAX_BYTES)
-            raise forms.ValidationError(error.message(language()))
+            raise forms.ValidationError(error.message(page_language()))
         return upload
 
 

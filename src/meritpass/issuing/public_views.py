@@ -14,12 +14,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from django.utils.translation import get_language
 from django.views.decorators.http import require_GET, require_safe
 
 from meritpass.issuing import display, documents
 from meritpass.issuing.models import Award
 from meritpass.issuing.services import claim_token_hash
+from meritpass.site.languages import page_language
 
 #: A claim token is a short random string; anything longer is not one of ours.
 MAX_TOKEN_LENGTH: Final = 100
@@ -32,7 +32,7 @@ def credential_page(request: HttpRequest, uuid: UUID) -> HttpResponse:
     award = _awards().filter(uuid=uuid).first()
     if award is None:
         return _private(render(request, "issuing/credential_not_found.html", status=404))
-    context = {"summary": display.summarise(award, _language())}
+    context = {"summary": display.summarise(award, page_language())}
     return _private(render(request, "issuing/credential_page.html", context))
 
 
@@ -42,7 +42,7 @@ def certificate_pdf(request: HttpRequest, uuid: UUID) -> HttpResponse:
     award = _awards().filter(uuid=uuid).first()
     if award is None:
         return _private(render(request, "issuing/credential_not_found.html", status=404))
-    pdf = documents.render_certificate(award, language=_language())
+    pdf = documents.render_certificate(award, language=page_language())
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{documents.certificate_filename(award)}"'
     return _private(response)
@@ -72,7 +72,7 @@ def claim(request: HttpRequest, token: str) -> HttpResponse:
             Award.objects.filter(pk=award.pk, claimed_at__isnull=True).update(
                 claimed_at=award.claimed_at
             )
-        context = {"summary": display.summarise(award, _language())}
+        context = {"summary": display.summarise(award, page_language())}
         response = render(request, "issuing/claim.html", context)
     # The address carries the token: never pass it on, never keep the page.
     response["Referrer-Policy"] = "no-referrer"
@@ -92,10 +92,6 @@ def _award_for_token(token: str) -> Award | None:
 
 def _awards() -> QuerySet[Award]:
     return Award.objects.select_related("issuer", "version", "version__approval__industry_body")
-
-
-def _language() -> str:
-    return "en" if get_language() == "en" else "sv"
 
 
 def _private(response: HttpResponse) -> HttpResponse:

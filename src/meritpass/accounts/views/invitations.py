@@ -9,7 +9,6 @@ from django.contrib.auth import login as auth_login
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -19,6 +18,7 @@ from meritpass.accounts import services
 from meritpass.accounts.errors import AccountsError
 from meritpass.accounts.forms import SignUpForm
 from meritpass.accounts.models import Invitation, Role, User
+from meritpass.site.languages import page_language
 
 _INVALID_STATUS = {
     "accounts.invitation_unknown": 404,
@@ -26,10 +26,6 @@ _INVALID_STATUS = {
     "accounts.invitation_expired": 410,
 }
 _BACKEND = "django.contrib.auth.backends.ModelBackend"
-
-
-def _language() -> str:
-    return "en" if get_language() == "en" else "sv"
 
 
 @never_cache
@@ -55,7 +51,7 @@ def _accept_as_member(request: HttpRequest, token: str, invitation: Invitation) 
     assert isinstance(user, User)
     if user.email.lower() != invitation.email.lower():
         error = AccountsError("accounts.invitation_wrong_email")
-        return _render(request, invitation, {"problem": error.message(_language())}, status=403)
+        return _render(request, invitation, {"problem": error.message(page_language())}, status=403)
     if request.method == "POST":
         try:
             services.accept_invitation(token, user)
@@ -74,10 +70,10 @@ def _sign_up(request: HttpRequest, token: str, invitation: Invitation) -> HttpRe
                 first_name=form.cleaned_data["first_name"],
                 last_name=form.cleaned_data["last_name"],
                 password=form.cleaned_data["password1"],
-                language=_language(),
+                language=page_language(),
             )
         except AccountsError as error:
-            form.add_error(None, error.message(_language()))
+            form.add_error(None, error.message(page_language()))
         else:
             auth_login(request, user, backend=_BACKEND)
             return _joined(request, invitation)
@@ -86,7 +82,7 @@ def _sign_up(request: HttpRequest, token: str, invitation: Invitation) -> HttpRe
 
 
 def _joined(request: HttpRequest, invitation: Invitation) -> HttpResponse:
-    name = invitation.organisation.name(_language())
+    name = invitation.organisation.name(page_language())
     messages.success(request, _("Welcome to %(organisation)s.") % {"organisation": name})
     return redirect("accounts:organisation", org=invitation.organisation.slug)
 
@@ -96,7 +92,7 @@ def _render(
 ) -> HttpResponse:
     context = {
         "invitation": invitation,
-        "organisation": invitation.organisation.name(_language()),
+        "organisation": invitation.organisation.name(page_language()),
         "roles": [Role(role).label for role in invitation.roles],
         **extra,
     }
@@ -104,6 +100,6 @@ def _render(
 
 
 def _invalid(request: HttpRequest, error: AccountsError) -> HttpResponse:
-    context = {"problem": error.message(_language())}
+    context = {"problem": error.message(page_language())}
     status = _INVALID_STATUS.get(error.code, 400)
     return render(request, "accounts/invitation_invalid.html", context, status=status)

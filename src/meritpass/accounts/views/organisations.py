@@ -11,7 +11,6 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -23,12 +22,9 @@ from meritpass.accounts.models import ApiToken, Invitation, Membership, Organisa
 from meritpass.accounts.permissions import organisation_view, roles_of
 from meritpass.audit.models import AuditEvent
 from meritpass.registry.dids import organisation_did
+from meritpass.site.languages import page_language
 
 AUDIT_PAGE_SIZE: Final = 50
-
-
-def _language() -> str:
-    return "en" if get_language() == "en" else "sv"
 
 
 def _user(request: HttpRequest) -> User:
@@ -49,7 +45,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     grouped: dict[Organisation, list[str]] = defaultdict(list)
     for membership in memberships:
         grouped[membership.organisation].append(str(Role(membership.role).label))
-    language = _language()
+    language = page_language()
     organisations = [
         {"organisation": org, "name": org.name(language), "roles": roles}
         for org, roles in grouped.items()
@@ -75,7 +71,7 @@ def _organisation_page(
     is_admin = Role.ADMIN in roles
     context: dict[str, Any] = {
         "org": org,
-        "name": org.name(_language()),
+        "name": org.name(page_language()),
         "did": organisation_did(org),
         "members": _members(org),
         "roles": roles,
@@ -114,10 +110,10 @@ def invite(request: HttpRequest, org: Organisation) -> HttpResponse:
                 email=form.cleaned_data["email"],
                 roles=form.cleaned_data["roles"],
                 actor=_user(request),
-                language=_language(),
+                language=page_language(),
             )
         except AccountsError as error:
-            form.add_error(None, error.message(_language()))
+            form.add_error(None, error.message(page_language()))
         else:
             messages.success(request, _("An invitation was sent to %(email)s.") % form.cleaned_data)
             return redirect("accounts:organisation", org=org.slug)
@@ -131,7 +127,7 @@ def remove_role(request: HttpRequest, org: Organisation, membership: int) -> Htt
     try:
         services.remove_role(org, membership, actor=_user(request))
     except AccountsError as error:
-        messages.error(request, error.message(_language()))
+        messages.error(request, error.message(page_language()))
     else:
         messages.success(request, _("The role was removed."))
     return redirect("accounts:organisation", org=org.slug)
@@ -150,12 +146,12 @@ def api_tokens(request: HttpRequest, org: Organisation) -> HttpResponse:
                 org, form.cleaned_data["name"], actor=_user(request)
             )
         except AccountsError as error:
-            form.add_error(None, error.message(_language()))
+            form.add_error(None, error.message(page_language()))
         else:
             form = ApiTokenForm()
     context = {
         "org": org,
-        "name": org.name(_language()),
+        "name": org.name(page_language()),
         "form": form,
         "created": created,
         "tokens": ApiToken.objects.filter(organisation=org).order_by("-created_at"),
@@ -171,7 +167,7 @@ def revoke_api_token(request: HttpRequest, org: Organisation, token: int) -> Htt
     try:
         revoked = services.revoke_api_token(org, token, actor=_user(request))
     except AccountsError as error:
-        messages.error(request, error.message(_language()))
+        messages.error(request, error.message(page_language()))
     else:
         messages.success(request, _("The token “%(name)s” was revoked.") % {"name": revoked.name})
     return redirect("accounts:api_tokens", org=org.slug)
@@ -191,7 +187,7 @@ def audit(request: HttpRequest, org: Organisation) -> HttpResponse:
     )
     context = {
         "org": org,
-        "name": org.name(_language()),
+        "name": org.name(page_language()),
         "form": form,
         "action": action,
         "page": page,

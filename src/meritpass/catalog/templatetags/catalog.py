@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from django import template
-from django.utils.translation import get_language
 
 from meritpass.accounts.models import Organisation
 from meritpass.catalog.models import SpecificationVersion
+from meritpass.site.languages import page_language
 
 register = template.Library()
 
@@ -16,10 +16,10 @@ def org_name(organisation: Organisation | None) -> str:
     """Return the organisation's name in the page's language."""
     if organisation is None:
         return ""
-    return organisation.name("en" if get_language() == "en" else "sv")
+    return organisation.name(page_language())
 
 
 @register.filter
 def version_title(version: SpecificationVersion) -> str:
     """Return the version's title in the page's language."""
-    return version.title("en" if get_language() == "en" else "sv")
+    return version.title(page_language())

@@ -28,7 +28,6 @@ from meritpass.catalog.forms import (
 from meritpass.catalog.models import Delegation, Specification, SpecificationVersion
 from meritpass.catalog.presentation import describe
 from meritpass.catalog.views.common import (
-    language,
     missing_items,
     owned_specification,
     owned_version,
@@ -36,6 +35,7 @@ from meritpass.catalog.views.common import (
     user_of,
 )
 from meritpass.core.errors import InputError
+from meritpass.site.languages import page_language
 
 AUTHORS = services.AUTHORING_ROLES
 Status = SpecificationVersion.Status
@@ -49,7 +49,7 @@ def specifications(request: HttpRequest, org: Organisation) -> HttpResponse:
         {"specification": item, "versions": versions, "title": _title(versions)}
         for item, versions in queries.owned(org)
     ]
-    context = {"org": org, "name": org.name(language()), "rows": rows}
+    context = {"org": org, "name": org.name(page_language()), "rows": rows}
     return render(request, "catalog/specifications.html", context)
 
 
@@ -101,7 +101,7 @@ def _editor(
     *,
     status: int = 200,
 ) -> HttpResponse:
-    missing = missing_items(services.completeness(draft), language())
+    missing = missing_items(services.completeness(draft), page_language())
     problem = "" if missing else _problem(draft)
     bodies = queries.reviewing_bodies()
     context = {
@@ -123,7 +123,7 @@ def _problem(draft: SpecificationVersion) -> str:
     try:
         services.check_content(draft)
     except InputError as error:
-        return error.message(language())
+        return error.message(page_language())
     return ""
 
 
@@ -185,7 +185,7 @@ def _version_page(
         "org": org,
         "version": item,
         "specification": item.specification,
-        "description": describe(item, language()),
+        "description": describe(item, page_language()),
         "comments": item.comments.select_related("organisation", "author"),
         "comment_form": form,
         "can_comment": item.reviewing_body_id is not None,
@@ -248,7 +248,7 @@ def _transition(
         messages.success(
             request,
             _("Version %(number)s is now %(status)s.")
-            % {"number": done.number, "status": status_name(done.status).text(language())},
+            % {"number": done.number, "status": status_name(done.status).text(page_language())},
         )
     return redirect(_version_url(org, item))
 
@@ -297,7 +297,7 @@ def revoke_delegation(
 
 def _title(versions: list[SpecificationVersion]) -> str:
     for item in versions:
-        title = item.title(language())
+        title = item.title(page_language())
         if title:
             return title
     return _("Untitled specification")

@@ -8,18 +8,13 @@ from django import forms
 from django.contrib import messages
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from django.utils.translation import get_language
 
 from meritpass.accounts.models import Organisation, User
 from meritpass.catalog.errors import CatalogError
 from meritpass.catalog.models import Specification, SpecificationVersion
 from meritpass.core.credentials.microcredential import MissingElement
 from meritpass.core.errors import InputError
-
-
-def language() -> str:
-    """Return the page's language, Swedish or English."""
-    return "en" if get_language() == "en" else "sv"
+from meritpass.site.languages import page_language
 
 
 def user_of(request: HttpRequest) -> User:
@@ -46,7 +41,7 @@ def owned_version(org: Organisation, uuid: object, number: int) -> Specification
 
 def report(request: HttpRequest, error: InputError, form: forms.Form | None = None) -> None:
     """Show ``error`` next to its form field when it names one, else as a page message."""
-    text = error.message(language())
+    text = error.message(page_language())
     field = error.field if isinstance(error, CatalogError) else None
     if form is not None and field and field in form.fields:
         form.add_error(field, text)

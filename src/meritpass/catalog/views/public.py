@@ -21,7 +21,7 @@ from meritpass.catalog import queries
 from meritpass.catalog.forms import CatalogueSearchForm
 from meritpass.catalog.models import Specification, SpecificationVersion
 from meritpass.catalog.presentation import describe
-from meritpass.catalog.views.common import language
+from meritpass.site.languages import page_language
 
 PAGE_SIZE: Final = 20
 PUBLIC: Final = (SpecificationVersion.Status.PUBLISHED, SpecificationVersion.Status.RETIRED)
@@ -55,7 +55,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
 
 
 def _row(version: SpecificationVersion) -> dict[str, object]:
-    lang = language()
+    lang = page_language()
     return {
         "version": version,
         "title": version.title(lang),
@@ -81,7 +81,7 @@ def detail(request: HttpRequest, uuid: UUID, number: int | None = None) -> HttpR
         return redirect(detail_url(version))
     versions = specification.versions.filter(status__in=PUBLIC).order_by("-number")
     version = _chosen(list(versions), number)
-    lang = language()
+    lang = page_language()
     approval = getattr(version, "approval", None)
     context = {
         "version": version,

@@ -22,7 +22,8 @@ from meritpass.catalog.errors import CatalogError
 from meritpass.catalog.forms import CommentForm
 from meritpass.catalog.models import SpecificationVersion
 from meritpass.catalog.presentation import describe
-from meritpass.catalog.views.common import language, report, user_of
+from meritpass.catalog.views.common import report, user_of
+from meritpass.site.languages import page_language
 
 ACTIONS = ("comment", "approve", "reject")
 
@@ -33,7 +34,7 @@ def review_queue(request: HttpRequest, org: Organisation) -> HttpResponse:
     """List the versions submitted to the body, oldest first, and its recent decisions."""
     context = {
         "org": org,
-        "name": org.name(language()),
+        "name": org.name(page_language()),
         "queue": queries.review_queue(org),
         "decided": queries.decided_by(org),
     }
@@ -91,8 +92,8 @@ def _page(
     context = {
         "org": org,
         "version": item,
-        "owner_name": owner.name(language()),
-        "description": describe(item, language()),
+        "owner_name": owner.name(page_language()),
+        "description": describe(item, page_language()),
         "comments": item.comments.select_related("organisation", "author"),
         "form": form,
         "open": item.status == SpecificationVersion.Status.SUBMITTED,

@@ -17,9 +17,10 @@ from meritpass.accounts.permissions import organisation_view
 from meritpass.catalog.models import SpecificationVersion
 from meritpass.issuing import queries, services
 from meritpass.issuing.errors import InvalidAwardError, IssuingError
-from meritpass.issuing.forms import AwardForm, AwardSearchForm, StatusForm, add_errors, language
+from meritpass.issuing.forms import AwardForm, AwardSearchForm, StatusForm, add_errors
 from meritpass.issuing.models import Award, StatusChange
 from meritpass.issuing.validation import LearnerInput
+from meritpass.site.languages import page_language
 
 ISSUER = Role.ISSUER
 Action = StatusChange.Action
@@ -44,7 +45,7 @@ def awards(request: HttpRequest, org: Organisation) -> HttpResponse:
 @organisation_view(ISSUER)
 def choose_version(request: HttpRequest, org: Organisation) -> HttpResponse:
     """List the specifications the organisation may issue, each with its forms."""
-    context = {"org": org, "versions": queries.issuable_versions(org), "language": language()}
+    context = {"org": org, "versions": queries.issuable_versions(org), "language": page_language()}
     return render(request, "issuing/choose_version.html", context)
 
 
@@ -59,7 +60,7 @@ def award_new(request: HttpRequest, org: Organisation, version: UUID) -> HttpRes
         if response is not None:
             return response
     status = 400 if form.is_bound else 200
-    context = {"org": org, "version": item, "form": form, "language": language()}
+    context = {"org": org, "version": item, "form": form, "language": page_language()}
     return render(request, "issuing/award_new.html", context, status=status)
 
 
@@ -129,7 +130,7 @@ def resend_claim(request: HttpRequest, org: Organisation, award: UUID) -> HttpRe
     try:
         services.resend_claim_link(item, _user(request))
     except IssuingError as error:
-        messages.error(request, error.message(language()))
+        messages.error(request, error.message(page_language()))
     else:
         messages.success(
             request, _("A new claim link was emailed to %(email)s.") % {"email": item.learner_email}
@@ -155,7 +156,7 @@ def _award_page(
         "can_suspend": item.state == Award.State.ACTIVE,
         "can_reinstate": item.state == Award.State.SUSPENDED,
         "can_revoke": item.state != Award.State.REVOKED,
-        "language": language(),
+        "language": page_language(),
     }
     return render(request, "issuing/award.html", context, status=status)
 

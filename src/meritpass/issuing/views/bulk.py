@@ -24,8 +24,9 @@ from meritpass.accounts.permissions import organisation_view
 from meritpass.catalog.models import SpecificationVersion
 from meritpass.issuing import bulk, queries
 from meritpass.issuing.errors import IssuingError
-from meritpass.issuing.forms import BulkUploadForm, language
+from meritpass.issuing.forms import BulkUploadForm
 from meritpass.issuing.models import BulkJob
+from meritpass.site.languages import page_language
 
 ISSUER = Role.ISSUER
 ROWS_PER_PAGE = 50
@@ -40,7 +41,7 @@ def choose(request: HttpRequest, org: Organisation) -> HttpResponse:
         "org": org,
         "versions": queries.issuable_versions(org),
         "jobs": queries.recent_jobs(org),
-        "language": language(),
+        "language": page_language(),
     }
     return render(request, "issuing/bulk_choose.html", context)
 
@@ -51,7 +52,7 @@ def template(request: HttpRequest, org: Organisation, version: UUID) -> HttpResp
     """Return the CSV template of one specification version."""
     item = _version(org, version)
     response = HttpResponse(bulk.template(item), content_type="text/csv; charset=utf-8")
-    name = slugify(item.title(language())) or "meritpass"
+    name = slugify(item.title(page_language())) or "meritpass"
     response["Content-Disposition"] = f'attachment; filename="{name}-v{item.number}.csv"'
     return response
 
@@ -66,9 +67,9 @@ def upload(request: HttpRequest, org: Organisation, version: UUID) -> HttpRespon
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            rows, errors = bulk.validate(item, upload.read(), language(), organisation=org)
+            rows, errors = bulk.validate(item, upload.read(), page_language(), organisation=org)
         except IssuingError as error:
-            form.add_error(None, error.message(language()))
+            form.add_error(None, error.message(page_language()))
             rows, errors = [], []
         if rows and not errors:
             job = bulk.create_job(org, item, rows, filename=upload.name, actor=_user(request))
@@ -116,7 +117,7 @@ def _job_context(org: Organisation, item: BulkJob) -> dict[str, object]:
         "done": done,
         "percent": round(100 * done / item.total) if item.total else 100,
         "running": item.state in {State.QUEUED, State.ISSUING},
-        "language": language(),
+        "language": page_language(),
     }
 
 
