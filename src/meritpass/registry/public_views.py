@@ -7,20 +7,19 @@ verifier that polls them gets ``304 Not Modified`` until they change. ``Access-C
 
 from __future__ import annotations
 
-import hashlib
 import json
 from functools import cache
 from importlib import resources
 from typing import Final
 
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils.http import parse_etags
 from django.views.decorators.http import require_safe
 
 from meritpass.accounts.models import Organisation
 from meritpass.registry.dids import did_document
 from meritpass.registry.services import latest_trust_list
+from meritpass.site.http import public_document
 
 DID_CONTENT_TYPE: Final = "application/did+json"
 CREDENTIAL_CONTENT_TYPE: Final = "application/vc+ld+json"
@@ -42,7 +41,7 @@ def did(request: HttpRequest, slug: str) -> HttpResponse:
     # ``revoked`` date: a verifier refuses a proof by a key revoked before its ``now``, so marking
     # a rotated key revoked would break every credential it signed. Rotation is not compromise.
     body = json.dumps(did_document(organisation), indent=2, ensure_ascii=False).encode("utf-8")
-    return _document(request, body, content_type=DID_CONTENT_TYPE, cache_control=_DID_CACHE)
+    return public_document(request, body, content_type=DID_CONTENT_TYPE, cache_control=_DID_CACHE)
 
 
 @require_safe
@@ -53,7 +52,7 @@ def trust_list(request: HttpRequest, slug: str) -> HttpResponse:
     if publication is None:
         raise Http404
     body = publication.credential.encode("utf-8")
-    return _document(
+    return public_document(
         request, body, content_type=CREDENTIAL_CONTENT_TYPE, cache_control=_TRUST_LIST_CACHE
     )
 
@@ -61,7 +60,7 @@ def trust_list(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def context(request: HttpRequest) -> HttpResponse:
     """Serve our JSON-LD extension context (``https://meritpass.eu/ns/v1``)."""
-    return _document(
+    return public_document(
         request, _context_bytes(), content_type=CONTEXT_CONTENT_TYPE, cache_control=_CONTEXT_CACHE
     )
 
@@ -69,22 +68,3 @@ def context(request: HttpRequest) -> HttpResponse:
 @cache
 def _context_bytes() -> bytes:
     return resources.files("meritpass.core.jsonld").joinpath("contexts", CONTEXT_FILE).read_bytes()
-
-
-def _document(
-    request: HttpRequest, body: bytes, *, content_type: str, cache_control: str
-) -> HttpResponse:
-    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-    # If-None-Match compares weakly (RFC 9110 §13.1.2): a proxy may have marked the tag W/.
-    wanted = {
-        tag.removeprefix("W/") for tag in parse_etags(request.headers.get("If-None-Match", ""))
-    }
-    response: HttpResponse
-    if etag in wanted or "*" in wanted:
-        response = HttpResponseNotModified()
-    else:
-        response = HttpResponse(body, content_type=content_type)
-    response["ETag"] = etag
-    response["Cache-Control"] = cache_control
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
