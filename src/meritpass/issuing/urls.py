@@ -82,11 +82,6 @@ _public: list[URLPattern | URLResolver] = [
         public_views.certificate_pdf,
         name="certificate",
     ),
-    path(
-        pgettext_lazy("URL", "credential/<uuid:uuid>/credential.json"),
-        public_views.credential_json,
-        name="credential_json",
-    ),
     path(pgettext_lazy("URL", "claim/<str:token>/"), public_views.claim, name="claim"),
 ]
 
